@@ -1,0 +1,43 @@
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { checkContent } from './src/lib/check-content.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { buildSidebar } from './src/lib/sidebar.ts';
+import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
+import remarkMermaid from './src/plugins/remark-mermaid.ts';
+import { checkDiagram } from './src/lib/diagrams/index.ts';
+import { loadMermaid } from './src/lib/diagrams/parse.ts';
+
+// The content is checked once, before anything renders: the same checks as `npm run check`.
+const report = await checkContent({ checkDiagram });
+// Load the diagram parser now: modules imported from here cannot load new modules once the config is loaded,
+// and with a warm disk cache the check above may not have needed it.
+await loadMermaid();
+
+// Deployments under a sub-path (GitHub Pages project sites) set SITE_URL and BASE_PATH.
+const site = process.env.SITE_URL ?? 'https://mlsd-workbook.github.io';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'always',
+	markdown: {
+		processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [[rehypeBaseLinks, { base }]] }),
+	},
+	integrations: [
+		contentCheck(report),
+		starlight({
+			title: 'MLSD Workbook',
+			description: 'Machine-learning system design, worked in depth: case studies, timed practice, PDFs.',
+			social: [],
+			customCss: ['./src/styles/workbook.css'],
+			sidebar: buildSidebar(report.cases, base),
+			lastUpdated: false,
+			pagefind: true,
+		}),
+		mdx(),
+	],
+});

@@ -1,0 +1,56 @@
+/**
+ * `npm run new-case`: scaffold case-studies/<slug>.mdx from templates/case-study.mdx,
+ * one section per framework section. Asks for what is missing, or takes flags:
+ *   npm run new-case -- --title "Spotify playlist continuation" --domain recommendation --difficulty intermediate [--slug x]
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline/promises';
+import { loadFramework } from '../src/lib/framework.ts';
+import { loadDomains } from '../src/lib/catalogs.ts';
+import { scaffoldCase, validateNewCase, type NewCase } from '../src/lib/scaffold.ts';
+import { CASES_DIR, projectRoot } from '../src/lib/project.ts';
+import { DIFFICULTIES } from '../src/schemas/case.ts';
+import { ContentError } from '../src/lib/problems.ts';
+
+const usage = 'Usage: npm run new-case -- --title "…" --domain <domain> --difficulty <foundation|intermediate|advanced> [--slug <slug>]';
+
+try {
+	const { values } = parseArgs({ options: { title: { type: 'string' }, domain: { type: 'string' }, difficulty: { type: 'string' }, slug: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+	if (values.help) {
+		console.log(usage);
+		process.exit(0);
+	}
+	const root = projectRoot();
+	const framework = loadFramework(root);
+	const domains = loadDomains(root).map((d) => d.id);
+	const answers = await ask(values, domains);
+	const errors = validateNewCase(answers, domains, root);
+	if (errors.length) {
+		console.error(`Cannot create the case:\n${errors.map((e) => `  - ${e}`).join('\n')}\n\n${usage}`);
+		process.exit(1);
+	}
+	const { slug, text } = scaffoldCase(answers, framework, root);
+	const file = join(CASES_DIR, `${slug}.mdx`);
+	writeFileSync(join(root, file), text, { flag: 'wx' });
+	console.log(`Created ${file} (draft).\nNext: write each section, then \`npm run dev\` to preview at /cases/${slug}/ and \`npm run check\` before opening a pull request.`);
+} catch (error) {
+	console.error(error instanceof ContentError ? error.message : `new-case failed: ${(error as Error).message}`);
+	process.exit(1);
+}
+
+async function ask(values: Partial<Record<keyof NewCase, string>>, domains: string[]): Promise<NewCase> {
+	const missing = (['title', 'domain', 'difficulty'] as const).filter((k) => !values[k]);
+	if (missing.length && !process.stdin.isTTY) {
+		console.error(`Missing ${missing.map((m) => `--${m}`).join(', ')} (no terminal to ask on).\n${usage}`);
+		process.exit(1);
+	}
+	const rl = missing.length ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+	const get = async (key: 'title' | 'domain' | 'difficulty', question: string) => values[key] ?? (await rl!.question(question)).trim();
+	const title = await get('title', 'Title (e.g. "Spotify-style playlist continuation"): ');
+	const domain = await get('domain', `Domain (${domains.join(', ')}): `);
+	const difficulty = await get('difficulty', `Difficulty (${DIFFICULTIES.join(', ')}): `);
+	rl?.close();
+	return { title, domain, difficulty, slug: values.slug };
+}

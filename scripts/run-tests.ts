@@ -1,0 +1,66 @@
+/**
+ * `npm test`: every suite, in order. Unit tests, then a build of the site, then
+ * tests on the built HTML, then browser tests in real Chromium. Without a
+ * browser the browser suite is skipped loudly; with CI=true that is a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { BROWSER_INSTALL_HINT, findChromium } from '../src/lib/browser.ts';
+
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const only = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failed = false;
+
+function run(label: string, cmd: string, args: string[]): boolean {
+	console.log(`\n━━ ${label} ━━ ${cmd} ${args.join(' ')}`);
+	const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+	return result.status === 0;
+}
+
+function vitest(project: string): void {
+	if (only.length && !only.includes(project)) return;
+	mkdirSync('.tmp', { recursive: true });
+	const out = `.tmp/vitest-${project}.json`;
+	const ok = run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+	if (existsSync(out)) {
+		const r = JSON.parse(readFileSync(out, 'utf8'));
+		totals.passed += r.numPassedTests ?? 0;
+		totals.failed += r.numFailedTests ?? 0;
+		totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+	}
+	if (!ok) failed = true;
+}
+
+vitest('unit');
+if (!only.length || only.includes('build') || only.includes('e2e')) {
+	if (!run('site build', 'npx', ['astro', 'build'])) {
+		console.error('\nThe site did not build; build and browser tests cannot run.');
+		process.exit(1);
+	}
+}
+vitest('build');
+
+const browser = await findChromium();
+if (browser) {
+	console.log(`\nBrowser: ${browser.path} (${browser.source})`);
+	vitest('e2e');
+} else if (!only.length || only.includes('e2e')) {
+	const banner = [
+		'',
+		'█████████████████████████████████████████████████████████████████████',
+		'  BROWSER TESTS SKIPPED: tests/e2e (practice, search, PDF, accessibility)',
+		'',
+		...BROWSER_INSTALL_HINT.split('\n').map((l) => `  ${l}`),
+		'  then run `npm test` again.',
+		'█████████████████████████████████████████████████████████████████████',
+	].join('\n');
+	console.error(banner);
+	if (ci) {
+		console.error('\nCI=true: a missing browser is a failure, not a skip.');
+		failed = true;
+	}
+}
+
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failed ? 1 : 0);

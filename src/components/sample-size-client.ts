@@ -1,0 +1,33 @@
+/** Recomputes the sample-size calculator on every keystroke and choice. */
+import { computeSampleSize, type EffectKind, type SampleSizeFields } from '../lib/calculators.ts';
+import { formatInt } from '../lib/estimates.ts';
+import type { VarianceFormula } from '../lib/stats.ts';
+import { choiceValue, paint, readFields, showFieldErrors } from './calculator-form.ts';
+
+export function initSampleSize(root: HTMLElement): void {
+	const update = () => {
+		const formula = (choiceValue(root, 'formula') ?? 'pooled') as VarianceFormula;
+		const outcome = computeSampleSize(readFields(root) as unknown as SampleSizeFields, {
+			effectKind: (choiceValue(root, 'effectKind') ?? 'absolute') as EffectKind,
+			twoSided: choiceValue(root, 'sides') !== 'one',
+			formula,
+		});
+		for (const block of root.querySelectorAll<HTMLElement>('[data-formula]')) block.hidden = block.dataset.formula !== formula;
+		if (!outcome.ok) {
+			showFieldErrors(root, outcome.errors);
+			paint(root, { perArm: '—', total: '—', days: '—', status: 'Fix the fields marked above to see a result.' });
+			return;
+		}
+		showFieldErrors(root, {});
+		const r = outcome.result;
+		paint(root, {
+			perArm: formatInt(r.perArm),
+			total: formatInt(r.total),
+			days: formatInt(r.days),
+			status: `Detecting ${(r.p1 * 100).toFixed(2)} % → ${(r.p2 * 100).toFixed(2)} % with z_α = ${r.zAlpha.toFixed(4)}, z_β = ${r.zBeta.toFixed(4)}.`,
+		});
+	};
+	root.addEventListener('input', update);
+	root.addEventListener('change', update);
+	update();
+}

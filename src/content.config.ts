@@ -1,0 +1,15 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { caseFrontmatterSchema } from './schemas/case.ts';
+
+export const collections = {
+	/** Starlight's own pages (concepts, guides) under src/content/docs. */
+	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
+	/** Case studies live beside the code in case-studies/, one MDX file per case; the file name is the slug. */
+	cases: defineCollection({
+		loader: glob({ pattern: '**/*.{md,mdx}', base: './case-studies', generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.mdx?$/, '') }),
+		schema: caseFrontmatterSchema,
+	}),
+};

@@ -1,0 +1,25 @@
+import type { AstroIntegration } from 'astro';
+import { formatReport } from '../lib/problems.ts';
+import type { ContentReport } from '../lib/check-content.ts';
+
+/**
+ * Fails `astro build` when the content has problems, with the same report
+ * `npm run check` prints (no stack trace). In `astro dev` the report is logged
+ * and the server keeps running so the contributor can fix and reload.
+ */
+export function contentCheck(report: ContentReport): AstroIntegration {
+	return {
+		name: 'mlsd:content-check',
+		hooks: {
+			'astro:config:setup': ({ command, logger }) => {
+				if (report.problems.length === 0) return;
+				const text = `Content problems:\n\n${formatReport(report.problems)}\n\nRun \`npm run check\` to see this report again.`;
+				if (command === 'build') {
+					logger.error(text);
+					process.exit(1);
+				}
+				logger.warn(text);
+			},
+		},
+	};
+}

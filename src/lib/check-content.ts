@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { join, basename, extname } from 'node:path';
+import { frameworkSchema } from '../schemas/framework.ts';
+import { checklistCatalogSchema, domainCatalogSchema, pitfallCatalogSchema } from '../schemas/catalogs.ts';
+import type { CaseFrontmatter } from '../schemas/case.ts';
+import { readDataFile } from './data-file.ts';
+import { readCaseSource } from './case-source.ts';
+import { checkCase, type InternalLink } from './check-case.ts';
+import { didYouMeanPhrase } from './suggest.ts';
+import { problem, type Problem } from './problems.ts';
+import { CASES_DIR, CHECKLISTS_FILE, DOMAINS_FILE, FRAMEWORK_FILE, PITFALLS_FILE, displayPath, projectRoot } from './project.ts';
+import { sectionAnchor } from './framework.ts';
+import { parseYamlSource } from './yaml-source.ts';
+
+/** Checks one mermaid source; resolves to null when it renders, or to what is wrong. */
+export type DiagramChecker = (source: string) => Promise<{ message: string; line?: number; fix?: string } | null>;
+
+export interface CheckedCase {
+	slug: string;
+	file: string;
+	data: CaseFrontmatter;
+}
+
+export interface ContentReport {
+	cases: CheckedCase[];
+	problems: Problem[];
+	filesChecked: number;
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Site paths that exist besides case pages; kept beside the routes in src/pages. */
+export const STATIC_ROUTES = ['/', '/cases/', '/pitfalls/', '/framework/', '/practice/', '/roadmap/', '/search/'];
+
+/**
+ * Every check that `npm run check` and the build run on the content, all at once:
+ * catalogs, every case (frontmatter, sections, references, diagrams), duplicate
+ * slugs and internal links across files.
+ */
+export async function checkContent(options: { root?: string; checkDiagram?: DiagramChecker; extraRoutes?: Map<string, string[]> } = {}): Promise<ContentReport> {
+	const root = options.root ?? projectRoot();
+	const problems: Problem[] = [];
+	const fw = readDataFile(root, FRAMEWORK_FILE, frameworkSchema);
+	const pitfalls = readDataFile(root, PITFALLS_FILE, pitfallCatalogSchema);
+	const checklists = readDataFile(root, CHECKLISTS_FILE, checklistCatalogSchema);
+	const domains = readDataFile(root, DOMAINS_FILE, domainCatalogSchema);
+	problems.push(...fw.problems, ...pitfalls.problems, ...checklists.problems, ...domains.problems);
+	if (!fw.data) return { cases: [], problems, filesChecked: 1 };
+	const framework = fw.data;
+	const sectionIds = framework.sections.map((s) => s.id);
+
+	if (pitfalls.data) {
+		const text = parseYamlSource(readText(root, PITFALLS_FILE), PITFALLS_FILE);
+		pitfalls.data.forEach((p, i) => {
+			if (!sectionIds.includes(p.stage)) problems.push(problem(PITFALLS_FILE, `unknown framework section "${p.stage}" for pitfall "${p.id}".${didYouMeanPhrase(p.stage, sectionIds)}`, { field: `[${i}].stage`, line: text.lineOf([i, 'stage']), fix: `Use one of ${sectionIds.join(', ')}.` }));
+			if (pitfalls.data!.findIndex((q) => q.id === p.id) !== i) problems.push(problem(PITFALLS_FILE, `pitfall id "${p.id}" is used twice`, { field: `[${i}].id`, line: text.lineOf([i, 'id']), fix: 'Give each pitfall a unique id.' }));
+		});
+	}
+	if (checklists.data) {
+		const text = parseYamlSource(readText(root, CHECKLISTS_FILE), CHECKLISTS_FILE);
+		for (const [section, items] of Object.entries(checklists.data)) {
+			if (!sectionIds.includes(section)) problems.push(problem(CHECKLISTS_FILE, `unknown framework section "${section}".${didYouMeanPhrase(section, sectionIds)}`, { line: text.lineOf([section]), fix: `Use one of ${sectionIds.join(', ')}.` }));
+			items.forEach((item, i) => {
+				if (items.findIndex((x) => x.id === item.id) !== i) problems.push(problem(CHECKLISTS_FILE, `checklist item id "${item.id}" is used twice in "${section}"`, { line: text.lineOf([section, i, 'id']), fix: 'Give each item a unique id within its section.' }));
+			});
+		}
+	}
+
+	const ctx = { framework, pitfallIds: pitfalls.data?.map((p) => p.id) ?? [], domainIds: domains.data?.map((d) => d.id) ?? [] };
+	const files = listCaseFiles(join(root, CASES_DIR));
+	const bySlug = new Map<string, string>();
+	const anchors = new Map<string, string[]>();
+	const links: InternalLink[] = [];
+	const cases: CheckedCase[] = [];
+	for (const abs of files) {
+		const file = displayPath(root, abs);
+		const slug = basename(abs, extname(abs));
+		if (!SLUG.test(slug)) {
+			problems.push(problem(file, `file name "${basename(abs)}" is not a URL-safe slug`, { fix: `Rename it to lowercase words joined by hyphens, e.g. "${slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}${extname(abs)}".` }));
+			continue;
+		}
+		if (bySlug.has(slug)) {
+			problems.push(problem(file, `duplicate slug "${slug}": ${bySlug.get(slug)} already uses it, and both would be /cases/${slug}/`, { fix: 'Rename one of the files; the file name is the page address.' }));
+			continue;
+		}
+		bySlug.set(slug, file);
+		const source = readCaseSource(abs, file, slug);
+		problems.push(...source.problems);
+		const checked = checkCase(source, ctx);
+		problems.push(...checked.problems);
+		anchors.set(`/cases/${slug}/`, checked.anchors);
+		links.push(...checked.links.map((l) => (l.url.startsWith('#') ? { ...l, url: `/cases/${slug}/${l.url}` } : l)));
+		if (options.checkDiagram) {
+			for (const d of checked.diagrams) {
+				const error = await options.checkDiagram(d.source);
+				if (error) problems.push(problem(file, `diagram: ${error.message}`, { line: d.line + (error.line ?? 1) - 1, fix: error.fix }));
+			}
+		}
+		if (checked.data) cases.push({ slug, file, data: checked.data });
+	}
+
+	anchors.set('/pitfalls/', pitfalls.data?.map((p) => p.id) ?? []);
+	anchors.set('/framework/', framework.sections.map(sectionAnchor));
+	for (const slug of bySlug.keys()) anchors.set(`/practice/${slug}/`, []);
+	for (const route of STATIC_ROUTES) if (!anchors.has(route)) anchors.set(route, []);
+	for (const [route, ids] of options.extraRoutes ?? []) anchors.set(route, ids);
+	problems.push(...checkLinks(links, anchors));
+	// Only cases with no problems at all are handed on to pages and the sidebar.
+	const broken = new Set(problems.map((p) => p.file));
+	return { cases: cases.filter((c) => !broken.has(c.file)), problems, filesChecked: files.length + 4 };
+}
+
+function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Problem[] {
+	const routes = [...anchors.keys()];
+	const problems: Problem[] = [];
+	for (const link of links) {
+		const [rawPath, hash] = link.url.split('#');
+		const path = rawPath.endsWith('/') ? rawPath : `${rawPath}/`;
+		const ids = anchors.get(path);
+		if (!ids) {
+			problems.push(problem(link.file, `link to ${link.url}: no page at ${path}.${didYouMeanPhrase(path, routes)}`, { line: link.line, fix: `Link to an existing page, e.g. ${routes.filter((r) => r.startsWith('/cases/') && r !== '/cases/').slice(0, 3).join(', ')}.` }));
+		} else if (hash && !ids.includes(hash)) {
+			problems.push(problem(link.file, `link to ${link.url}: ${path} has no anchor "#${hash}".${didYouMeanPhrase(hash, ids)}`, { line: link.line, fix: `Use one of its anchors: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}.` }));
+		}
+	}
+	return problems;
+}
+
+function listCaseFiles(dir: string): string[] {
+	let entries: Dirent[];
+	try {
+		entries = readdirSync(dir, { withFileTypes: true, recursive: true });
+	} catch {
+		return [];
+	}
+	return entries
+		.filter((e) => e.isFile() && /\.mdx?$/.test(e.name))
+		.map((e) => join(e.parentPath, e.name))
+		.sort();
+}
+
+function readText(root: string, file: string): string {
+	return readFileSync(join(root, file), 'utf8');
+}

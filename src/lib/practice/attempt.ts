@@ -1,0 +1,85 @@
+/**
+ * One practice attempt at a case: the answers, the timer, the self-assessment.
+ * The schema validates what comes back from storage and from imported files;
+ * it uses zod/mini because it ships to the browser.
+ */
+import * as z from 'zod/mini';
+import { newTimer, type TimerState } from './timer.ts';
+
+export interface Attempt {
+	/** Unique within a case's attempts. */
+	id: string;
+	/** When the attempt began (epoch ms). */
+	createdAt: number;
+	/** Last change (epoch ms). */
+	updatedAt: number;
+	/** Text per framework section id. */
+	answers: Record<string, string>;
+	/** Self-assessment score (1–4) per rubric dimension id. */
+	scores: Record<string, number>;
+	/** Section ids whose reference answer the user has revealed. */
+	revealed: string[];
+	timer: TimerState;
+}
+
+/** Longest answer kept for one section (characters); an exported file is capped at 1 MB anyway. */
+export const MAX_ANSWER_CHARS = 200_000;
+
+const kebab = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), z.maxLength(80));
+// Epoch milliseconds between 2000 and 2200: rejects nonsense without trusting the file's clock.
+const timestamp = z.number().check(z.minimum(946_684_800_000), z.maximum(7_258_118_400_000));
+const duration = z.number().check(z.minimum(0), z.maximum(7 * 24 * 3_600_000));
+
+export const timerSchema = z.strictObject({
+	minutes: z.int().check(z.minimum(5), z.maximum(240)),
+	runningSince: z.nullable(timestamp),
+	spentMs: z.record(kebab, duration),
+	active: kebab,
+});
+
+export const attemptSchema = z.strictObject({
+	id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+	createdAt: timestamp,
+	updatedAt: timestamp,
+	answers: z.record(kebab, z.string().check(z.maxLength(MAX_ANSWER_CHARS))),
+	scores: z.record(kebab, z.int().check(z.minimum(1), z.maximum(4))),
+	revealed: z.array(kebab).check(z.maxLength(100)),
+	timer: timerSchema,
+});
+
+/** A fresh id: time-ordered and random enough to never collide within one browser. */
+export function newAttemptId(now: number, random: () => number = Math.random): string {
+	return `${now.toString(36)}-${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+}
+
+export function newAttempt(options: { now: number; minutes: number; firstSection: string; id?: string }): Attempt {
+	const { now, minutes, firstSection } = options;
+	return { id: options.id ?? newAttemptId(now), createdAt: now, updatedAt: now, answers: {}, scores: {}, revealed: [], timer: newTimer(minutes, firstSection) };
+}
+
+/** Whether the user has put anything into the attempt (worth saving, worth listing). */
+export function hasContent(a: Attempt): boolean {
+	return Object.values(a.answers).some((t) => t.trim() !== '') || Object.keys(a.scores).length > 0 || a.timer.runningSince !== null || Object.values(a.timer.spentMs).some((ms) => ms > 0);
+}
+
+/** A zod issue as one line a user can act on: where in the file, and what was expected. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+	const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : 'the file';
+	const i = issue as z.core.$ZodIssue & { expected?: string; maximum?: number | bigint; minimum?: number | bigint; keys?: string[]; values?: unknown[] };
+	switch (issue.code) {
+		case 'invalid_type':
+			return `${where}: expected ${i.expected}`;
+		case 'too_big':
+			return `${where}: too large (at most ${String(i.maximum)})`;
+		case 'too_small':
+			return `${where}: too small (at least ${String(i.minimum)})`;
+		case 'invalid_value':
+			return `${where}: expected ${(i.values ?? []).map((v) => JSON.stringify(v)).join(' or ')}`;
+		case 'unrecognized_keys':
+			return `${where}: unexpected field ${(i.keys ?? []).map((k) => `"${k}"`).join(', ')}`;
+		case 'invalid_key':
+			return `${where}: not a valid name`;
+		default:
+			return `${where}: not valid`;
+	}
+}

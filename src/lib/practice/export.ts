@@ -1,0 +1,156 @@
+/**
+ * An attempt leaves the browser as Markdown (to read, share, paste) or JSON (to
+ * import again, here or in another browser). Imports are untrusted: size-capped,
+ * schema-checked, matched against this case's sections and rubric, and only
+ * ever turned into a fresh attempt; a bad file changes nothing.
+ */
+import * as z from 'zod/mini';
+import { attemptSchema, describeIssue, newAttemptId, type Attempt } from './attempt.ts';
+import { RUBRIC_FORMULA, rubricTotal } from './rubric.ts';
+import { formatDuration, frozenTimer, sectionSpentMs, elapsedMs } from './timer.ts';
+
+export const EXPORT_FORMAT = 'mlsd-workbook/practice-attempt';
+export const EXPORT_VERSION = 1;
+/** Largest file the import accepts, in bytes (1 MB). */
+export const MAX_IMPORT_BYTES = 1_000_000;
+
+/** What a worksheet knows about its case and the framework; built at site build time, embedded in the page. */
+export interface WorksheetInfo {
+	slug: string;
+	title: string;
+	prompt: string;
+	context: string;
+	sections: { id: string; title: string; question: string }[];
+	rubric: { id: string; title: string; weight: number; levels: string[] }[];
+	/** Interview lengths offered, in minutes. */
+	lengths: number[];
+	defaultMinutes: number;
+	/** Section budgets in minutes, per interview length (`budgets["45"].model`). */
+	budgets: Record<string, Record<string, number>>;
+}
+
+const exportSchema = z.object({
+	format: z.literal(EXPORT_FORMAT),
+	version: z.literal(EXPORT_VERSION),
+	case: z.string().check(z.maxLength(120)),
+	exportedAt: z.optional(z.string().check(z.maxLength(40))),
+	attempt: attemptSchema,
+});
+
+export type ImportResult = { ok: true; attempt: Attempt } | { ok: false; message: string };
+
+/** The JSON export: a small envelope naming the format and case, around the attempt (timer stopped at `now`). */
+export function attemptToJson(attempt: Attempt, info: WorksheetInfo, now: number): string {
+	const snapshot: Attempt = { ...attempt, timer: frozenTimer(attempt.timer, now) };
+	return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, case: info.slug, caseTitle: info.title, exportedAt: new Date(now).toISOString(), attempt: snapshot }, null, 2)}\n`;
+}
+
+/** A readable write-up of the attempt: prompt, each section's answer and time, the self-assessment. */
+export function attemptToMarkdown(attempt: Attempt, info: WorksheetInfo, now: number): string {
+	const timer = frozenTimer(attempt.timer, now);
+	const budgets = info.budgets[String(timer.minutes)] ?? {};
+	const score = rubricTotal(info.rubric, attempt.scores);
+	const revealed = info.sections.filter((s) => attempt.revealed.includes(s.id)).map((s) => s.title);
+	const lines = [
+		`# Practice attempt: ${info.title}`,
+		'',
+		`- Started: ${formatDate(attempt.createdAt)}`,
+		`- Interview length: ${timer.minutes} minutes; time used: ${formatDuration(elapsedMs(timer, now))}`,
+		`- Self-assessment: ${score.total} / 100 (${score.scored} of ${score.of} dimensions scored)`,
+		`- Reference answers viewed: ${revealed.length ? revealed.join(', ') : 'none'}`,
+		'',
+		'## The prompt',
+		'',
+		quote(info.prompt),
+		'',
+		quote(info.context),
+	];
+	info.sections.forEach((s, i) => {
+		const answer = (attempt.answers[s.id] ?? '').trim();
+		const used = formatDuration(sectionSpentMs(timer, s.id, now));
+		lines.push('', `## ${i + 1}. ${s.title}`, '', `*${s.question}*`, '', `Time: ${used} of ${budgets[s.id] ?? '?'} min`, '', answer || '_(no answer)_');
+	});
+	lines.push('', '## Self-assessment', '', '| Dimension | Weight | Score | Level |', '| --- | --- | --- | --- |');
+	for (const d of info.rubric) {
+		const value = attempt.scores[d.id];
+		const level = value ? d.levels[value - 1] : '';
+		lines.push(`| ${cell(d.title)} | ${d.weight} | ${value ?? '–'} | ${cell(level ?? '')} |`);
+	}
+	lines.push('', `Total: ${score.total} / 100, where ${RUBRIC_FORMULA}.`, '');
+	return lines.join('\n');
+}
+
+/** `tiktok-feed-attempt-2025-03-01-1004.md` */
+export function exportFileName(slug: string, attempt: Attempt, extension: 'md' | 'json'): string {
+	const stamp = new Date(attempt.createdAt).toISOString().slice(0, 16).replace('T', '-').replace(':', '');
+	return `${slug}-attempt-${stamp}.${extension}`;
+}
+
+/**
+ * Reads an exported file back into a new attempt (fresh id, timer stopped). Any
+ * problem — too large, not JSON, not an export, another case, unknown sections —
+ * gives a message naming it, and no attempt.
+ */
+export function parseAttemptFile(text: string, info: WorksheetInfo, options: { now: number; newId?: string }): ImportResult {
+	const bytes = new TextEncoder().encode(text).length;
+	if (bytes > MAX_IMPORT_BYTES) return fail(`This file is ${formatBytes(bytes)}; an exported attempt is at most ${formatBytes(MAX_IMPORT_BYTES)}. Choose the .json file the worksheet exported.`);
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return fail('This file is not JSON. Choose the .json file the worksheet exported (the Markdown export cannot be imported).');
+	}
+	const format = (data as { format?: unknown } | null)?.format;
+	if (format !== EXPORT_FORMAT) return fail('This JSON file is not a practice attempt exported by the MLSD Workbook.');
+	const parsed = exportSchema.safeParse(data);
+	if (!parsed.success) {
+		const issues = parsed.error.issues.slice(0, 3).map(describeIssue).join('; ');
+		return fail(`This export is damaged or from an incompatible version, so nothing was imported (${issues}).`);
+	}
+	const file = parsed.data;
+	if (file.case !== info.slug) return fail(`This export is an attempt at another case ("${file.case}"). Open that case's worksheet to import it.`);
+	const sectionIds = info.sections.map((s) => s.id);
+	const rubricIds = info.rubric.map((d) => d.id);
+	const a = file.attempt;
+	const unknownSections = [...new Set([...Object.keys(a.answers), ...Object.keys(a.timer.spentMs), ...a.revealed, a.timer.active])].filter((id) => !sectionIds.includes(id));
+	if (unknownSections.length) return fail(`This export has sections this worksheet does not (${unknownSections.map((s) => `"${s}"`).join(', ')}), so nothing was imported.`);
+	const unknownDims = Object.keys(a.scores).filter((id) => !rubricIds.includes(id));
+	if (unknownDims.length) return fail(`This export scores rubric dimensions this worksheet does not have (${unknownDims.map((s) => `"${s}"`).join(', ')}), so nothing was imported.`);
+	// Rebuilt field by field into plain objects: nothing from the file is kept by reference.
+	const attempt: Attempt = {
+		id: options.newId ?? newAttemptId(options.now),
+		createdAt: a.createdAt,
+		updatedAt: options.now,
+		answers: pick(a.answers, sectionIds),
+		scores: pick(a.scores, rubricIds),
+		revealed: a.revealed.filter((id, i) => a.revealed.indexOf(id) === i),
+		timer: { minutes: a.timer.minutes, runningSince: null, spentMs: pick(a.timer.spentMs, sectionIds), active: a.timer.active },
+	};
+	return { ok: true, attempt };
+}
+
+function pick<T>(record: Record<string, T>, keys: string[]): Record<string, T> {
+	const out: Record<string, T> = {};
+	for (const k of keys) if (Object.hasOwn(record, k)) out[k] = record[k];
+	return out;
+}
+
+function fail(message: string): ImportResult {
+	return { ok: false, message };
+}
+
+export function formatBytes(bytes: number): string {
+	return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
+}
+
+function formatDate(ms: number): string {
+	return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function quote(text: string): string {
+	return text.split('\n').map((l) => `> ${l}`).join('\n');
+}
+
+function cell(text: string): string {
+	return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

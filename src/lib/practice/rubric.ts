@@ -1,0 +1,38 @@
+/**
+ * Self-assessment scoring. Each rubric dimension is scored 1–4; the total maps
+ * "all 1s" to 0 and "all 4s" to 100, each dimension counting by its weight
+ * (the weights in templates/framework.yaml sum to 100).
+ */
+
+/** The formula, as shown on the worksheet and in exports. */
+export const RUBRIC_FORMULA = 'total = Σ weight × (score − 1) ÷ 3';
+
+export interface RubricWeight {
+	id: string;
+	weight: number;
+}
+
+export interface RubricTotal {
+	/** Weighted total out of 100, rounded to a whole number; unscored dimensions count 0. */
+	total: number;
+	/** Dimensions with a valid score. */
+	scored: number;
+	/** Dimensions in the rubric. */
+	of: number;
+}
+
+export function isScore(value: unknown): value is 1 | 2 | 3 | 4 {
+	return value === 1 || value === 2 || value === 3 || value === 4;
+}
+
+export function rubricTotal(dimensions: readonly RubricWeight[], scores: Readonly<Record<string, number>>): RubricTotal {
+	let sum = 0;
+	let scored = 0;
+	for (const d of dimensions) {
+		const score = Object.hasOwn(scores, d.id) ? scores[d.id] : undefined;
+		if (!isScore(score)) continue;
+		scored++;
+		sum += (d.weight * (score - 1)) / 3;
+	}
+	return { total: Math.round(sum), scored, of: dimensions.length };
+}

@@ -1,0 +1,36 @@
+/**
+ * What a practice page needs about its case, assembled at build time from the
+ * case frontmatter and the framework. Build-time only (the framework loader
+ * reads files); the browser gets the result as embedded JSON.
+ */
+import type { CaseFrontmatter } from '../../schemas/case.ts';
+import type { Framework } from '../../schemas/framework.ts';
+import { scaledBudgets } from '../framework.ts';
+import type { WorksheetInfo } from './export.ts';
+
+/** Interview lengths the timer offers, in minutes. */
+export const PRACTICE_LENGTHS = [35, 45, 60];
+
+export function worksheetInfo(slug: string, data: CaseFrontmatter, fw: Framework): WorksheetInfo {
+	const budgets: WorksheetInfo['budgets'] = {};
+	for (const minutes of PRACTICE_LENGTHS) {
+		const scaled = scaledBudgets(fw, minutes);
+		budgets[String(minutes)] = Object.fromEntries(fw.sections.map((s, i) => [s.id, scaled[i]]));
+	}
+	return {
+		slug,
+		title: data.title,
+		prompt: data.prompt,
+		context: data.context,
+		sections: fw.sections.map((s) => ({ id: s.id, title: s.title, question: s.question })),
+		rubric: fw.rubric.map((d) => ({ id: d.id, title: d.title, weight: d.weight, levels: d.levels })),
+		lengths: PRACTICE_LENGTHS,
+		defaultMinutes: fw.interviewMinutes,
+		budgets,
+	};
+}
+
+/** JSON safe to place inside a `<script type="application/json">`: no `<` can close the element. */
+export function embeddedJson(value: unknown): string {
+	return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

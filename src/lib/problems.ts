@@ -1,0 +1,57 @@
+/**
+ * A problem a contributor can cause, and the one report format used by
+ * `npm run check`, the build and the tests: grouped by file, with line numbers,
+ * ending "Found N problems in M files."
+ */
+export interface Problem {
+	/** Path relative to the project root, e.g. `case-studies/tiktok-feed.mdx`. */
+	file: string;
+	/** 1-based line in the file, when known. */
+	line?: number;
+	/** 1-based column, when known. */
+	column?: number;
+	/** Dotted frontmatter field path, when the problem is in a field. */
+	field?: string;
+	/** What is wrong and what was expected. */
+	message: string;
+	/** How to fix it, as an instruction. */
+	fix?: string;
+}
+
+export function problem(file: string, message: string, extra: Omit<Problem, 'file' | 'message'> = {}): Problem {
+	return { file, message, ...extra };
+}
+
+/** One line per problem: `file:line: message (field: x). Fix.` */
+export function formatProblem(p: Problem): string {
+	const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
+	const field = p.field ? ` [${p.field}]` : '';
+	const fix = p.fix ? `\n    fix: ${p.fix}` : '';
+	return `${where}:${field} ${p.message}${fix}`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The whole report, grouped by file, sorted by line, with a closing count. */
+export function formatReport(problems: Problem[]): string {
+	if (problems.length === 0) return 'No problems found.';
+	const byFile = new Map<string, Problem[]>();
+	for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+	const blocks = [...byFile.entries()]
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([file, list]) => {
+			const lines = [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => '  ' + formatProblem(p).replace(/\n/g, '\n  '));
+			return `${file}\n${lines.join('\n')}`;
+		});
+	return `${blocks.join('\n\n')}\n\nFound ${plural(problems.length, 'problem')} in ${plural(byFile.size, 'file')}.`;
+}
+
+/** Thrown where content is wrong; carries the problems so callers can print the report. */
+export class ContentError extends Error {
+	readonly problems: Problem[];
+	constructor(problems: Problem[]) {
+		super(formatReport(problems));
+		this.problems = problems;
+		this.name = 'ContentError';
+	}
+}

@@ -1,0 +1,36 @@
+import { domainCatalogSchema } from '../schemas/catalogs.ts';
+import { DIFFICULTIES } from '../schemas/case.ts';
+import type { CheckedCase } from './check-content.ts';
+import { readDataFile } from './data-file.ts';
+import { DOMAINS_FILE, projectRoot } from './project.ts';
+
+type SidebarItem = { label: string; link: string } | { label: string; items: SidebarItem[]; collapsed?: boolean };
+
+/** Cases in a stable reading order: by difficulty, then title. */
+export function sortCases<T extends { data: { difficulty: (typeof DIFFICULTIES)[number]; title: string } }>(cases: T[]): T[] {
+	return [...cases].sort((a, b) => DIFFICULTIES.indexOf(a.data.difficulty) - DIFFICULTIES.indexOf(b.data.difficulty) || a.data.title.localeCompare(b.data.title));
+}
+
+/** Starlight's sidebar: the guide pages, then cases grouped by domain (so previous/next links walk the cases). */
+export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoot()): SidebarItem[] {
+	// Starlight does not prefix `link` items with the base path, so do it here.
+	const link = (path: string) => base.replace(/\/?$/, '/') + path.replace(/^\//, '');
+	const domains = readDataFile(root, DOMAINS_FILE, domainCatalogSchema).data ?? [];
+	const groups: SidebarItem[] = domains
+		.map((d) => ({
+			label: d.title,
+			items: sortCases(cases.filter((c) => c.data.domain === d.id && !c.data.draft)).map((c) => ({ label: c.data.title, link: link(`/cases/${c.slug}/`) })),
+		}))
+		.filter((g) => g.items.length > 0);
+	return [
+		{
+			label: 'Start here',
+			items: [
+				{ label: 'All case studies', link: link('/cases/') },
+				{ label: 'The framework', link: link('/framework/') },
+				{ label: 'Pitfall catalog', link: link('/pitfalls/') },
+			],
+		},
+		{ label: 'Case studies', items: groups },
+	];
+}

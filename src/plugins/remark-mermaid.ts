@@ -1,0 +1,41 @@
+import { isAbsolute, relative } from 'node:path';
+import type { Code, Html, Parent, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { DiagramError, renderFigure } from '../lib/diagrams/index.ts';
+
+/**
+ * Replaces every ```mermaid code block with the build-time SVG figure (src/lib/diagrams).
+ * Must run before syntax highlighters (Expressive Code) see the code block.
+ * A diagram that cannot be drawn fails the file with `<file>:<line>: <message>. <fix>`,
+ * where line is the line in the Markdown/MDX file.
+ */
+export default function remarkMermaid() {
+	return async (tree: Root, file: VFile): Promise<void> => {
+		const found: { node: Code; parent: Parent; index: number }[] = [];
+		const walk = (parent: Parent) => {
+			parent.children.forEach((child, index) => {
+				if (child.type === 'code' && child.lang === 'mermaid') found.push({ node: child, parent, index });
+				else if ('children' in child) walk(child as Parent);
+			});
+		};
+		walk(tree);
+		const figures = await Promise.all(
+			found.map(({ node }) =>
+				renderFigure(node.value).catch((e: unknown) => {
+					if (!(e instanceof DiagramError)) throw e;
+					const fence = node.position?.start.line;
+					// The diagram's first line is the line after the opening fence.
+					const line = fence === undefined ? undefined : e.line === undefined ? fence : fence + e.line;
+					const rel = file.path && isAbsolute(file.path) ? relative(process.cwd(), file.path) : undefined;
+					const path = rel && !rel.startsWith('..') ? rel : file.path || '<input>';
+					const where = line === undefined ? path : `${path}:${line}`;
+					file.fail(`${where}: ${e.detail}`, { place: line === undefined ? undefined : { line, column: 1 }, ruleId: 'mermaid', source: 'remark-mermaid', cause: e });
+				}),
+			),
+		);
+		found.forEach(({ node, parent, index }, i) => {
+			const html: Html = { type: 'html', value: figures[i]!, position: node.position };
+			parent.children[index] = html;
+		});
+	};
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected kebab-case, like "data-features"');
+
+/** One section of an answer, in the order an interview walks through it. */
+export const frameworkSectionSchema = z.strictObject({
+	/** Stable identifier, used in anchors, storage keys and checklist entries. */
+	id: kebab,
+	/** The exact `##` heading a case study uses for this section. */
+	title: z.string().min(3),
+	/** The question this section answers, as an interviewer would ask it. */
+	question: z.string().min(10),
+	/** What a strong answer covers; shown on request in practice mode. */
+	hints: z.array(z.string().min(5)).min(1),
+	/** Minutes this section may take in the reference interview length. */
+	minutes: z.number().positive(),
+	/** The rubric dimension this section is mostly graded on. */
+	rubric: kebab,
+});
+
+/** One dimension of the self-assessment rubric. */
+export const rubricDimensionSchema = z.strictObject({
+	/** Stable identifier, referenced by sections and stored scores. */
+	id: kebab,
+	/** Name shown to the learner. */
+	title: z.string().min(3),
+	/** Share of the weighted total; all weights sum to 100. */
+	weight: z.number().positive(),
+	/** What scores 1, 2, 3 and 4 look like, in that order. */
+	levels: z.array(z.string().min(5)).length(4),
+});
+
+/** The whole framework file, `templates/framework.yaml`. */
+export const frameworkSchema = z
+	.strictObject({
+		/** The interview length the section budgets add up to. */
+		interviewMinutes: z.number().int().positive(),
+		/** The sections, in answer order. */
+		sections: z.array(frameworkSectionSchema).min(3),
+		/** The rubric dimensions. */
+		rubric: z.array(rubricDimensionSchema).min(1),
+	})
+	.superRefine((fw, ctx) => {
+		const total = fw.sections.reduce((sum, s) => sum + s.minutes, 0);
+		if (total !== fw.interviewMinutes) {
+			ctx.addIssue({ code: 'custom', path: ['sections'], message: `section budgets sum to ${total} minutes, expected interviewMinutes (${fw.interviewMinutes})` });
+		}
+		const weights = fw.rubric.reduce((sum, r) => sum + r.weight, 0);
+		if (weights !== 100) ctx.addIssue({ code: 'custom', path: ['rubric'], message: `rubric weights sum to ${weights}, expected 100` });
+		const dims = new Set(fw.rubric.map((r) => r.id));
+		fw.sections.forEach((s, i) => {
+			if (!dims.has(s.rubric)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'rubric'], message: `unknown rubric dimension "${s.rubric}"` });
+		});
+		const ids = fw.sections.map((s) => s.id);
+		ids.forEach((id, i) => {
+			if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['sections', i, 'id'], message: `duplicate section id "${id}"` });
+		});
+	});
+
+export type Framework = z.infer<typeof frameworkSchema>;
+export type FrameworkSection = z.infer<typeof frameworkSectionSchema>;
+export type RubricDimension = z.infer<typeof rubricDimensionSchema>;

@@ -1,0 +1,43 @@
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, makeProjectCopy, runIn } from '../fixtures/content-root.ts';
+
+// One project copy; each test swaps in one broken case and runs the real commands on it.
+let root: string;
+beforeAll(() => {
+	root = makeProjectCopy({});
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const broken = readdirSync(join(FIXTURES, 'broken')).map((f) => f.replace(/\.mdx$/, ''));
+
+function useCase(name: string, content: Buffer | string) {
+	for (const f of readdirSync(join(root, 'case-studies'))) if (f.endsWith('.mdx')) rmSync(join(root, 'case-studies', f));
+	writeFileSync(join(root, 'case-studies', `${name}.mdx`), content);
+}
+
+describe('a broken case fails both `npm run check` and `npm run build`', () => {
+	it.each(broken)('%s', (name) => {
+		useCase(name, readFileSync(join(FIXTURES, 'broken', `${name}.mdx`)));
+		const file = `case-studies/${name}.mdx`;
+		for (const [label, args] of [
+			['check', ['scripts/check.ts', '--no-types']],
+			['build', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', '.tmp/dist']],
+		] as const) {
+			const { status, output } = runIn(root, 'node', [...args]);
+			expect(status, `${label} must fail for ${name}`).not.toBe(0);
+			expect(output, `${label} names the file`).toContain(file);
+			expect(output, `${label} gives a fix`).toContain('fix:');
+			expect(output, `${label} prints no stack trace`).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+			expect(output).toMatch(/Found \d+ problems? in 1 file\./);
+		}
+	});
+
+	it('the valid fixture builds', () => {
+		useCase('minimal', readFileSync(join(FIXTURES, 'valid.mdx')));
+		const { status, output } = runIn(root, 'node', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', '.tmp/dist']);
+		expect(status, output).toBe(0);
+		expect(readFileSync(join(root, '.tmp/dist/cases/minimal/index.html'), 'utf8')).toContain('Minimal valid case');
+	});
+});

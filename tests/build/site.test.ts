@@ -1,0 +1,110 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadFramework, sectionAnchor } from '../../src/lib/framework.ts';
+import { loadPitfalls } from '../../src/lib/catalogs.ts';
+import { DIST, allPages, readPage, textOf } from './dist.ts';
+
+const framework = loadFramework();
+const caseSlugs = readdirSync('case-studies')
+	.filter((f) => f.endsWith('.mdx'))
+	.map((f) => f.replace(/\.mdx$/, ''))
+	.filter((slug) => !/^draft: true$/m.test(readFileSync(`case-studies/${slug}.mdx`, 'utf8').split('\n---')[0]));
+const frontmatter = (slug: string) => parse(readFileSync(`case-studies/${slug}.mdx`, 'utf8').split(/^---$/m)[1]);
+const h2Ids = (html: string) => [...html.matchAll(/<h2[^>]*\sid="([^"]+)"/g)].map((m) => m[1]);
+
+describe('case pages', () => {
+	it.each(caseSlugs)('%s has every framework section, in order, then the generated sections', (slug) => {
+		const ids = h2Ids(readPage(`cases/${slug}/`));
+		const expected = ['at-a-glance', ...framework.sections.map(sectionAnchor), 'pitfalls', 'design-checklist', 'follow-up-questions', 'references'];
+		expect(ids.filter((id) => expected.includes(id))).toEqual(expected);
+	});
+
+	it.each(caseSlugs)('%s shows badges, the at-a-glance numbers and the prompt', (slug) => {
+		const html = readPage(`cases/${slug}/`);
+		const fm = frontmatter(slug);
+		const badges = textOf(html.match(/<ul class="case-badges"[\s\S]*?<\/ul>/)![0]);
+		expect(badges).toContain(`${fm.minutes ?? 45} min`);
+		expect(badges.toLowerCase()).toContain(fm.difficulty);
+		expect(textOf(html)).toContain(fm.prompt.replace(/\s+/g, ' ').trim());
+		expect(html).toContain('Average QPS');
+	});
+
+	it.each(caseSlugs)('%s lists its pitfalls from the catalog with links to the catalog entries', (slug) => {
+		const html = readPage(`cases/${slug}/`);
+		const section = html.slice(html.indexOf('id="pitfalls"'), html.indexOf('id="design-checklist"'));
+		for (const p of frontmatter(slug).pitfalls) {
+			expect(section).toContain(`/pitfalls/#${p.id}`);
+			expect(textOf(section)).toContain(textOf(p.note));
+		}
+	});
+
+	it.each(caseSlugs)('%s has a design checklist with a checkbox and label per item', (slug) => {
+		const html = readPage(`cases/${slug}/`);
+		const section = html.slice(html.indexOf('id="design-checklist"'), html.indexOf('id="follow-up-questions"'));
+		const boxes = [...section.matchAll(/<input type="checkbox" id="([^"]+)"/g)].map((m) => m[1]);
+		expect(boxes.length).toBeGreaterThanOrEqual(20);
+		for (const id of boxes) expect(section).toContain(`<label for="${id}"`);
+		expect(new Set(boxes).size).toBe(boxes.length);
+	});
+
+	it('escapes frontmatter text instead of rendering it as HTML', () => {
+		for (const slug of caseSlugs) expect(readPage(`cases/${slug}/`)).not.toMatch(/<script>alert/);
+	});
+});
+
+describe('catalog and index pages', () => {
+	it('the pitfall catalog has one section per pitfall, with back links to the cases that cite it', () => {
+		const html = readPage('pitfalls/');
+		const pitfalls = loadPitfalls();
+		expect(h2Ids(html)).toEqual(expect.arrayContaining(pitfalls.map((p) => p.id)));
+		for (const slug of caseSlugs) {
+			for (const p of frontmatter(slug).pitfalls) {
+				const section = html.slice(html.indexOf(`id="${p.id}"`));
+				const end = section.indexOf('<h2', 10);
+				expect(section.slice(0, end === -1 ? undefined : end)).toContain(`/cases/${slug}/#pitfalls`);
+			}
+		}
+	});
+
+	it('the framework page lists the sections in order with budgets that add up', () => {
+		const html = readPage('framework/');
+		const ids = h2Ids(html).filter((id) => framework.sections.some((s) => sectionAnchor(s) === id));
+		expect(ids).toEqual(framework.sections.map(sectionAnchor));
+		const text = textOf(html);
+		for (const s of framework.sections) expect(text).toContain(s.question);
+		expect(framework.sections.reduce((n, s) => n + s.minutes, 0)).toBe(framework.interviewMinutes);
+	});
+
+	it('the case index and home page link every case', () => {
+		for (const page of ['cases/', '']) {
+			const html = readPage(page);
+			for (const slug of caseSlugs) expect(html).toContain(`/cases/${slug}/"`);
+		}
+		expect(textOf(readPage(''))).toMatch(/Read.*Practise.*Print.*Contribute/);
+	});
+
+	it('the sidebar groups cases by domain so previous/next links walk them', () => {
+		const html = readPage(`cases/${caseSlugs[0]}/`);
+		expect(html).toMatch(/Recommendations and feeds|Search and ranking|Ads and marketplaces/);
+		expect(html).toMatch(/rel="(next|prev)"|class="pagination-links"/);
+	});
+});
+
+describe('no request leaves the site', () => {
+	it('no page loads scripts, styles, fonts or images from another host', () => {
+		for (const page of allPages()) {
+			const html = readFileSync(join(DIST, page), 'utf8');
+			const external = [...html.matchAll(/<(script|link|img|iframe|source)\b[^>]*\s(src|href)="(https?:)?\/\/[^"]+"[^>]*>/g)]
+				.map((m) => m[0])
+				.filter((tag) => !/rel="(canonical|alternate|sitemap)"/.test(tag) && !/^<link[^>]*rel="(noopener)"/.test(tag));
+			expect(external, page).toEqual([]);
+		}
+	});
+
+	it('no stylesheet imports fonts or files from another host', () => {
+		const assets = readdirSync(join(DIST, '_astro')).filter((f) => f.endsWith('.css'));
+		for (const f of assets) expect(readFileSync(join(DIST, '_astro', f), 'utf8'), f).not.toMatch(/@import\s+url\(\s*["']?https?:|url\(\s*["']?https?:\/\//);
+	});
+});

@@ -1,0 +1,298 @@
+/**
+ * PDFs and printing, in real Chromium. `npm run pdf` runs once on a copy of the
+ * built site (so dist/ itself stays as the build left it); the PDFs are read
+ * back as text with pdf.js: what a reader sees on paper, in the order they see
+ * it, with page numbers, bookmarks and a numbered table of contents. Then the
+ * browser's own printing of a case page: no site chrome, folded content open,
+ * light colours, link addresses shown.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../src/lib/browser.ts';
+import { loadFramework, scaledBudgets } from '../../src/lib/framework.ts';
+import { generatePdfs, type PdfResult } from '../../src/lib/pdf/generate.ts';
+import { inspectPdf, type OutlineEntry } from '../../src/lib/pdf/inspect.ts';
+import { serveStatic, type StaticSite } from '../../src/lib/static-server.ts';
+import { DIST } from './harness.ts';
+
+const BASE = process.env.BASE_PATH ?? '/';
+const GENERATED_SECTIONS = ['Pitfalls', 'Design checklist', 'Follow-up questions', 'References'];
+const framework = loadFramework();
+
+interface ReadPdf {
+	pages: number;
+	text: string[];
+	all: string;
+	outline: OutlineEntry[];
+}
+
+let work: string;
+let results: PdfResult[];
+const pdfs = new Map<string, ReadPdf>();
+let site: StaticSite;
+let browser: Browser;
+
+/** The cases as the built site shows them: slug and title from each case page's heading. */
+const cases = () =>
+	readdirSync(join(DIST, 'print/case')).map((slug) => ({ slug, title: decode(/<h1 id="_top"[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(DIST, 'cases', slug, 'index.html'), 'utf8'))![1]!) }));
+
+beforeAll(async () => {
+	work = mkdtempSync(join(tmpdir(), 'mlsd-pdf-'));
+	cpSync(DIST, work, { recursive: true });
+	results = await generatePdfs({ root: process.cwd(), dist: work, out: join(work, 'pdf'), format: 'a4', base: BASE, build: 'never' }, () => {});
+	for (const r of results) {
+		const pdf = await inspectPdf(new Uint8Array(readFileSync(r.path)));
+		const text = await pdf.text();
+		pdfs.set(r.file, { pages: pdf.pages, text, all: text.join(' '), outline: await pdf.outline() });
+		await pdf.close();
+	}
+	site = await serveStatic(work, BASE);
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+	if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const pdf = (file: string) => {
+	const found = pdfs.get(file);
+	if (!found) throw new Error(`${file} was not written; written: ${[...pdfs.keys()].join(', ')}`);
+	return found;
+};
+
+describe('npm run pdf', () => {
+	it('writes a PDF and a blank worksheet per case, and the whole workbook', () => {
+		const files = results.map((r) => r.file).sort();
+		const expected = [...cases().flatMap((c) => [`${c.slug}.pdf`, `worksheets/${c.slug}.pdf`]), 'mlsd-workbook.pdf'].sort();
+		expect(files).toEqual(expected);
+		for (const r of results) expect(existsSync(r.path), r.path).toBe(true);
+	});
+
+	it('gives each case PDF its title and every section heading, in reading order', () => {
+		for (const c of cases()) {
+			const sections = ['At a glance', ...framework.sections.map((s) => s.title), ...GENERATED_SECTIONS];
+			expect(inOrder(pdf(`${c.slug}.pdf`).all, [c.title, ...sections]), c.slug).toEqual([]);
+		}
+	});
+
+	it('prints folded content: every follow-up answer is in the case PDF', () => {
+		for (const c of cases()) {
+			const page = readFileSync(join(DIST, 'cases', c.slug, 'index.html'), 'utf8');
+			const followUps = /<section class="follow-ups"[\s\S]*?<\/section>/.exec(page)![0];
+			const answers = [...followUps.matchAll(/<\/summary>\s*<p>([\s\S]*?)<\/p>/g)].map((m) => textOf(m[1]!));
+			expect(answers.length, c.slug).toBeGreaterThan(0);
+			for (const answer of answers) expect(compact(pdf(`${c.slug}.pdf`).all), `${c.slug}: ${answer.slice(0, 60)}`).toContain(compact(answer));
+		}
+	});
+
+	it('draws diagrams as vector text: every label of every diagram figure can be found in the PDF as often as on the page', () => {
+		for (const c of cases()) {
+			const printed = readFileSync(join(DIST, 'print/case', c.slug, 'index.html'), 'utf8');
+			const doc = /<div class="print-document"[\s\S]*<\/article>/.exec(printed)![0];
+			const labels = [...doc.matchAll(/<figure class="diagram[\s\S]*?<\/svg>/g)].flatMap((f) => [...f[0].matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((t) => textOf(t[1]!)));
+			const pdfText = compact(pdf(`${c.slug}.pdf`).all);
+			const pageText = compact(textOf(doc));
+			// A diagram printed as a picture would lose its labels from the PDF's text (they would remain only in "Diagram as text").
+			for (const label of labels.filter((l) => compact(l).length >= 8)) expect(count(pdfText, compact(label)), `${c.slug}: "${label}"`).toBeGreaterThanOrEqual(count(pageText, compact(label)));
+		}
+	});
+
+	it("puts the prompt, every framework question and each section's time budget on the worksheet", () => {
+		for (const c of cases()) {
+			const text = pdf(`worksheets/${c.slug}.pdf`).all;
+			const page = readFileSync(join(DIST, 'cases', c.slug, 'index.html'), 'utf8');
+			const prompt = textOf(/<blockquote>([\s\S]*?)<\/blockquote>/.exec(page)![1]!);
+			expect(compact(text)).toContain(compact(prompt));
+			const minutes = Number(/(\d+) min/.exec(/<li class="badge badge-time">[\s\S]*?<\/li>/.exec(page)![0])![1]);
+			const budgets = scaledBudgets(framework, minutes);
+			let clock = 0;
+			for (const [i, s] of framework.sections.entries()) {
+				const budget = `${budgets[i]} min · ${clock}–${(clock += budgets[i]!)}`;
+				expect(inOrder(text, [`${i + 1}. ${s.title}`, budget, s.question]), `${c.slug}: ${s.title}`).toEqual([]);
+			}
+		}
+	});
+
+	it('numbers every page in the footer', () => {
+		for (const [file, { pages, text }] of pdfs) {
+			text.forEach((t, i) => expect(t, `${file} page ${i + 1}`).toContain(`${i + 1} / ${pages}`));
+		}
+	});
+
+	it('keeps page counts within sensible bounds: cases a few dozen pages, worksheets a handful, the workbook all of them plus its own parts', () => {
+		const casePages = cases().map((c) => pdf(`${c.slug}.pdf`).pages);
+		for (const n of casePages) expect(n >= 5 && n <= 120, `${n} pages`).toBe(true);
+		for (const c of cases()) {
+			const n = pdf(`worksheets/${c.slug}.pdf`).pages;
+			expect(n >= 2 && n <= 15, `worksheet ${c.slug}: ${n} pages`).toBe(true);
+		}
+		const total = casePages.reduce((a, b) => a + b, 0);
+		expect(pdf('mlsd-workbook.pdf').pages).toBeGreaterThan(total);
+		expect(pdf('mlsd-workbook.pdf').pages).toBeLessThan(total + 200);
+	});
+});
+
+describe('the workbook PDF', () => {
+	const workbook = () => pdf('mlsd-workbook.pdf');
+
+	it('opens on a cover, then the contents, then the framework', () => {
+		expect(workbook().text[0]).toContain('MLSD Workbook');
+		expect(workbook().text[0]).toMatch(/Printed \d{4}-\d{2}-\d{2}/);
+		expect(workbook().outline.slice(0, 3).map((o) => o.title)).toEqual(['MLSD Workbook', 'Contents', 'The framework']);
+	});
+
+	it('has a bookmark per case, titled exactly like the case, with one per section inside', () => {
+		const top = workbook().outline.map((o) => o.title);
+		for (const c of cases()) {
+			const entry = workbook().outline.find((o) => o.title === c.title);
+			expect(entry, `bookmark for "${c.title}" among ${JSON.stringify(top)}`).toBeDefined();
+			expect(entry!.items.map((i) => i.title)).toEqual(['At a glance', ...framework.sections.map((s) => s.title), ...GENERATED_SECTIONS]);
+		}
+		expect(top).toContain('Pitfall catalog');
+		const roadmap = existsSync(join(DIST, 'roadmap/index.html'));
+		const roadmapTitle = roadmap ? decode(/<h1 id="_top"[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(DIST, 'roadmap/index.html'), 'utf8'))![1]!) : undefined;
+		if (roadmapTitle) expect(top.at(-1)).toBe(roadmapTitle);
+		else expect(top.at(-1)).toBe('Pitfall catalog');
+	});
+
+	it('lists every case in the contents with the page it starts on', () => {
+		const contentsPage = workbook().outline.find((o) => o.title === 'Contents')!.page!;
+		const contents = workbook().text[contentsPage - 1]!;
+		for (const c of cases()) {
+			const starts = workbook().outline.find((o) => o.title === c.title)!.page!;
+			expect(contents, c.title).toMatch(new RegExp(`${escapeRegExp(c.title)}\\s+${starts}\\b`));
+			expect(workbook().text[starts - 1], `page ${starts}`).toContain(c.title);
+		}
+	});
+
+	it('carries every case in full, each with its sections in order, and the pitfall catalog', () => {
+		const outline = workbook().outline;
+		for (const c of cases()) {
+			const i = outline.findIndex((o) => o.title === c.title);
+			const from = outline[i]!.page! - 1;
+			const to = (outline[i + 1]?.page ?? workbook().pages) - 1;
+			const text = workbook().text.slice(from, to + 1).join(' ');
+			expect(inOrder(text, [c.title, ...framework.sections.map((s) => s.title), ...GENERATED_SECTIONS]), c.title).toEqual([]);
+		}
+	});
+});
+
+describe('links to the PDFs from the site', () => {
+	it('each case page links its PDF and worksheet, and the files are served', async () => {
+		const page = await browser.newPage();
+		try {
+			for (const c of cases()) {
+				await page.goto(new URL(`cases/${c.slug}/`, site.url).href);
+				const link = page.getByRole('link', { name: /Download as PDF/ });
+				await expect.poll(() => link.isVisible()).toBe(true);
+				expect(await link.textContent()).toMatch(/\(PDF, \d+ pages, [\d.]+ [KM]B\)/);
+				for (const href of await page.locator('a[data-pdf-link]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+					const response = await page.request.get(href);
+					expect(response.status(), href).toBe(200);
+					expect(response.headers()['content-type']).toBe('application/pdf');
+				}
+			}
+			await page.goto(site.url);
+			const workbookLink = page.getByRole('link', { name: /Download the whole workbook/ });
+			await expect.poll(() => workbookLink.isVisible()).toBe(true);
+			const response = await page.request.get(await workbookLink.evaluate((a) => (a as HTMLAnchorElement).href));
+			expect(response.status()).toBe(200);
+			expect(response.headers()['content-type']).toBe('application/pdf');
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('a site built without PDFs links to none', () => {
+		for (const path of ['index.html', ...cases().map((c) => `cases/${c.slug}/index.html`)]) {
+			expect(readFileSync(join(DIST, path), 'utf8'), path).not.toMatch(/href="[^"]*\.pdf"/);
+		}
+	});
+});
+
+describe('printing a case page from the browser', () => {
+	it('shows the content alone, in light colours, with folded content open and link addresses, then restores the page', async () => {
+		const context = await browser.newContext({ colorScheme: 'dark' });
+		const page = await context.newPage();
+		try {
+			const c = cases()[0]!;
+			await page.goto(new URL(`cases/${c.slug}/`, site.url).href);
+			const closedBefore = await page.locator('details:not([open])').count();
+			expect(closedBefore).toBeGreaterThan(0);
+			await page.emulateMedia({ media: 'print' });
+			await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+
+			for (const chrome of ['.page > header', 'nav.sidebar', '.right-sidebar-container', 'site-search', 'starlight-theme-select', '.pagination-links']) {
+				for (const el of await page.locator(chrome).all()) expect(await el.isVisible(), chrome).toBe(false);
+			}
+			expect(await page.locator('h1').first().isVisible()).toBe(true);
+			expect(await page.locator('main details:not([open])').count()).toBe(0);
+			const colours = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.querySelector('main p')!).color }));
+			expect(colours.bg).toBe('rgb(255, 255, 255)');
+			expect(luminance(colours.fg)).toBeLessThan(0.3);
+			const external = page.locator('.references a[href^="http"]').first();
+			const href = await external.getAttribute('href');
+			expect(await external.evaluate((a) => getComputedStyle(a, '::after').content)).toContain(href);
+			const box = page.locator('.design-checklist input[type=checkbox]').first();
+			expect(await box.evaluate((b) => getComputedStyle(b).appearance)).toBe('none');
+
+			await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+			await page.emulateMedia({ media: 'screen' });
+			expect(await page.locator('details:not([open])').count()).toBe(closedBefore);
+			expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+/** The expected phrases that are missing, or out of order, in `text`. */
+function inOrder(text: string, phrases: string[]): string[] {
+	const hay = compact(text);
+	let at = 0;
+	const problems: string[] = [];
+	for (const p of phrases) {
+		const i = hay.indexOf(compact(p), at);
+		if (i < 0) problems.push(hay.includes(compact(p)) ? `${p} (out of order)` : `${p} (missing)`);
+		else at = i + compact(p).length;
+	}
+	return problems;
+}
+
+function compact(text: string): string {
+	return text.replace(/\s+/g, '');
+}
+
+function count(hay: string, needle: string): number {
+	let n = 0;
+	for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
+	return n;
+}
+
+function textOf(html: string): string {
+	return decode(html.replace(/<(script|style|title|desc)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+}
+
+function decode(text: string): string {
+	return text
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;|&#x27;/g, "'")
+		.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+		.replace(/&amp;/g, '&');
+}
+
+function escapeRegExp(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function luminance(rgb: string): number {
+	const [r, g, b] = rgb.match(/\d+/g)!.map(Number);
+	return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { computeLatency, computeQps, computeSampleSize, computeStorage, LATENCY_DEFAULTS, QPS_DEFAULTS, SAMPLE_SIZE_DEFAULTS, SAMPLE_SIZE_FORMULAS, STORAGE_DEFAULTS } from '../../src/lib/calculators.ts';
+import { renderMath } from '../../src/lib/math.ts';
+
+const fields = { baseline: '10', mde: '2', alpha: '0.05', power: '0.8', dailyUsers: '1,000', share: '100' };
+const choices = { effectKind: 'absolute' as const, twoSided: true, formula: 'pooled' as const };
+
+describe('computeSampleSize', () => {
+	it('gives the textbook 3,841 per arm and the days at the given traffic', () => {
+		const out = computeSampleSize(fields, choices);
+		expect(out.ok && out.result).toMatchObject({ perArm: 3841, total: 7682, days: 8 });
+		if (out.ok) {
+			expect(out.result.zAlpha).toBeCloseTo(1.959964, 6);
+			expect(out.result.zBeta).toBeCloseTo(0.841621, 6);
+			expect(out.result.p2).toBeCloseTo(0.12, 12);
+		}
+	});
+
+	it('offers the unpooled and baseline-null variances', () => {
+		const unpooled = computeSampleSize(fields, { ...choices, formula: 'unpooled' });
+		const baselineNull = computeSampleSize(fields, { ...choices, formula: 'baseline-null' });
+		expect(unpooled.ok && unpooled.result.perArm).toBe(3839);
+		expect(baselineNull.ok && baselineNull.result.perArm).toBe(3623);
+	});
+
+	it('reads a relative effect as a share of the baseline: 20 % of 10 % is 2 points', () => {
+		const out = computeSampleSize({ ...fields, mde: '20' }, { ...choices, effectKind: 'relative' });
+		expect(out.ok && out.result.perArm).toBe(3841);
+	});
+
+	it('halves the traffic share and doubles the days', () => {
+		const out = computeSampleSize({ ...fields, share: '50' }, choices);
+		expect(out.ok && out.result.days).toBe(16);
+	});
+
+	it('reports every invalid field at once, by field', () => {
+		const out = computeSampleSize({ ...fields, alpha: '5', power: 'abc', dailyUsers: '-3' }, choices);
+		expect(out.ok).toBe(false);
+		if (!out.ok) {
+			expect(Object.keys(out.errors).sort()).toEqual(['alpha', 'dailyUsers', 'power']);
+			expect(out.errors.alpha).toBe('The significance level α must be strictly between 0 and 1, e.g. 0.05.');
+		}
+	});
+
+	it('rejects an effect that pushes the rate to 100 %, on the effect field', () => {
+		const out = computeSampleSize({ ...fields, baseline: '95', mde: '6' }, choices);
+		expect(!out.ok && out.errors.mde).toBe('The baseline plus this effect reaches 100 %; enter an effect below 5 points.');
+	});
+
+	it('computes the defaults it shows before the script runs', () => {
+		expect(computeSampleSize(SAMPLE_SIZE_DEFAULTS, SAMPLE_SIZE_DEFAULTS).ok).toBe(true);
+	});
+
+	it('has a formula for each variance choice that renders as MathML', () => {
+		for (const f of Object.values(SAMPLE_SIZE_FORMULAS)) expect(renderMath(f.tex, { display: true })).toMatch(/^<math/);
+	});
+});
+
+describe('computeQps', () => {
+	it('turns 100M users × 20 requests into 23,148 average and 69,444 peak QPS', () => {
+		const out = computeQps(QPS_DEFAULTS);
+		expect(out.ok).toBe(true);
+		if (out.ok) {
+			expect(out.result.requestsPerDay).toBe(2e9);
+			expect(Math.round(out.result.averageQps)).toBe(23_148);
+			expect(Math.round(out.result.peakQps)).toBe(69_444);
+		}
+	});
+
+	it('rejects negative traffic and a peak factor below 1', () => {
+		const out = computeQps({ dailyActiveUsers: '-1', actionsPerUser: '20', peakFactor: '0.5' });
+		expect(!out.ok && Object.keys(out.errors).sort()).toEqual(['dailyActiveUsers', 'peakFactor']);
+	});
+});
+
+describe('computeStorage', () => {
+	it('turns 2B items × 500 bytes into 1 TB a day and 365 TB a year', () => {
+		const out = computeStorage(STORAGE_DEFAULTS);
+		expect(out.ok && out.result).toEqual({ bytesPerDay: 1e12, bytesPerYear: 365e12 });
+	});
+
+	it('multiplies by the copies kept', () => {
+		const out = computeStorage({ ...STORAGE_DEFAULTS, replicas: '3' });
+		expect(out.ok && out.result.bytesPerDay).toBe(3e12);
+	});
+});
+
+describe('computeLatency', () => {
+	it('sums the default stages within the 200 ms budget', () => {
+		const out = computeLatency(LATENCY_DEFAULTS.total, LATENCY_DEFAULTS.stages);
+		expect(out.ok && out.result).toMatchObject({ usedMs: 170, remainingMs: 30, over: false });
+	});
+
+	it('flags stages that exceed the total', () => {
+		const out = computeLatency('100', [
+			{ name: 'Retrieval', ms: '60' },
+			{ name: 'Ranking', ms: '70' },
+		]);
+		expect(out.ok && out.result).toMatchObject({ usedMs: 130, remainingMs: -30, over: true });
+	});
+
+	it('keys stage errors by position and names the stage', () => {
+		const out = computeLatency('200', [
+			{ name: 'Retrieval', ms: '60' },
+			{ name: 'Ranking', ms: 'fast' },
+		]);
+		expect(!out.ok && out.errors).toEqual({ 'stage-1': '"fast" is not a number; enter the latency of "Ranking" (ms), e.g. 30.' });
+	});
+});

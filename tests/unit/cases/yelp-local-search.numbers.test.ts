@@ -1,0 +1,258 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import {
+	averageQps,
+	peakQps,
+	embeddingBytes,
+	storageBytes,
+	latencyBudget,
+	recalibrateDownsampled,
+	formatInt,
+	formatCount,
+	formatBytes,
+} from '../../../src/lib/estimates.ts';
+import { sampleSizePerArm, experimentDays, normalQuantile } from '../../../src/lib/stats.ts';
+
+const text = readFileSync(new URL('../../../case-studies/yelp-local-search.mdx', import.meta.url), 'utf8');
+const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
+const { dailyActiveUsers, requestsPerUserPerDay, peakFactor, corpusSize, latencyBudgetMs, itemsPerRequest } = fm.scale;
+
+const searchesPerDay = dailyActiveUsers * requestsPerUserPerDay;
+const peak = peakQps(dailyActiveUsers, requestsPerUserPerDay, peakFactor);
+
+/** DCG with exponential gain 2^rel − 1 and log2(i + 1) discount. */
+function dcg(grades: number[]): number {
+	return grades.reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
+}
+
+describe('yelp-local-search: scale and traffic', () => {
+	it('uses the scale the brief asked for', () => {
+		expect(dailyActiveUsers).toBe(30_000_000);
+		expect(requestsPerUserPerDay).toBe(3);
+		expect(peakFactor).toBe(3);
+		expect(corpusSize).toBe(10_000_000);
+		expect(latencyBudgetMs).toBe(300);
+		expect(itemsPerRequest).toBe(20);
+	});
+
+	it('states searches per day, average and peak QPS', () => {
+		expect(text).toContain(`${formatInt(searchesPerDay)} searches per day`);
+		expect(text).toContain(`${formatInt(averageQps(dailyActiveUsers, requestsPerUserPerDay))} QPS`);
+		expect(formatInt(averageQps(dailyActiveUsers, requestsPerUserPerDay))).toBe('1,042');
+		expect(text).toContain(`${formatInt(peak)} QPS`);
+		expect(formatInt(peak)).toBe('3,125');
+	});
+
+	it('states corpus churn and index update rate', () => {
+		const perMonth = corpusSize * 0.015;
+		expect(text).toContain(`${formatInt(perMonth)} per month`);
+		expect(text).toContain(`${formatInt(perMonth / 30)} new and ${formatInt(perMonth / 30)} closed`);
+		expect(text).toContain(`${(500_000 / 86_400).toFixed(1)} updates per second`);
+	});
+
+	it('states the ten-times-smaller market QPS', () => {
+		expect(text).toContain(`about ${formatInt(averageQps(dailyActiveUsers / 10, requestsPerUserPerDay))} QPS average`);
+	});
+});
+
+describe('yelp-local-search: storage', () => {
+	it('sizes index, embeddings, features and vocabulary', () => {
+		expect(text).toContain(`| ${formatBytes(storageBytes(corpusSize, 5_000))} |`);
+		expect(formatBytes(storageBytes(corpusSize, 5_000))).toBe('50 GB');
+		expect(text).toContain(`| ${formatBytes(embeddingBytes(corpusSize, 128))} |`);
+		expect(formatBytes(embeddingBytes(corpusSize, 128))).toBe('5.1 GB');
+		expect(text).toContain(`| ${formatBytes(embeddingBytes(corpusSize, 128, 1))} |`);
+		expect(formatBytes(embeddingBytes(corpusSize, 128, 1))).toBe('1.3 GB');
+		expect(text).toContain(`| ${formatBytes(storageBytes(corpusSize, 200 * 4))} |`);
+		expect(text).toContain(`| ${formatBytes(embeddingBytes(500_000, 128))} |`);
+		expect(text).toContain(`${formatBytes(embeddingBytes(500_000, 128))} of float32 embeddings`);
+	});
+
+	it('sizes per-query feature traffic if features were fetched remotely', () => {
+		const perQuery = 1_000 * 800;
+		expect(text).toContain(`= ${formatBytes(perQuery)} per query`);
+		expect(text).toContain(`= ${formatBytes(perQuery * peak)}/s of feature traffic`);
+	});
+});
+
+describe('yelp-local-search: training data', () => {
+	const impressions = searchesPerDay * 20;
+	const engagedLists = searchesPerDay * 0.3;
+	const trainLists = engagedLists * 14 * 0.1;
+
+	it('states impressions and raw log volume', () => {
+		expect(text).toContain(`${formatCount(impressions)} impression rows per day`);
+		expect(text).toContain(`${formatBytes(storageBytes(impressions, 1_000))} per day of raw logs`);
+	});
+
+	it('states engaged lists and rows', () => {
+		expect(text).toContain(`${formatInt(engagedLists)} lists per day`);
+		expect(text).toContain(`${formatCount(engagedLists * 20)} rows, ${formatBytes(storageBytes(engagedLists * 20, 1_000))} per day`);
+	});
+
+	it('states the binned training set', () => {
+		expect(text).toContain(`${formatInt(trainLists)} lists = ${formatInt(trainLists * 20)} rows`);
+		expect(text).toContain(`${formatBytes(storageBytes(trainLists * 20, 250))} in memory`);
+	});
+});
+
+describe('yelp-local-search: latency budget', () => {
+	const table = [
+		{ name: 'edge', ms: 40 },
+		{ name: 'query understanding', ms: 25 },
+		{ name: 'retrieval', ms: 60 },
+		{ name: 'features', ms: 25 },
+		{ name: 'pre-ranking', ms: 20 },
+		{ name: 'ranking', ms: 50 },
+		{ name: 're-ranking', ms: 15 },
+		{ name: 'hydration', ms: 25 },
+		{ name: 'headroom', ms: 40 },
+	];
+
+	it('latency table sums exactly to the budget', () => {
+		const r = latencyBudget(latencyBudgetMs, table);
+		expect(r.usedMs).toBe(300);
+		expect(r.over).toBe(false);
+		expect(text).toContain(`| **Total** | **${r.usedMs}** |`);
+	});
+
+	it('online pipeline stages match the table and stay within the budget', () => {
+		const online = fm.pipeline.filter((s: { lane: string }) => s.lane === 'online');
+		const sum = online.reduce((a: number, s: { latencyMs?: number }) => a + (s.latencyMs ?? 0), 0);
+		expect(sum).toBe(220);
+		expect(sum).toBeLessThanOrEqual(latencyBudgetMs);
+		expect(text).toContain(`Pipeline stages sum to ${sum} ms`);
+		expect(text).toContain(`which sums to ${sum} ms inside the pipeline`);
+		const items = online.filter((s: { items?: number }) => s.items).map((s: { items: number }) => s.items);
+		expect(items).toEqual([1000, 1000, 200, 100, 20, 20]);
+		expect(items[items.length - 1]).toBe(itemsPerRequest);
+	});
+});
+
+describe('yelp-local-search: NDCG worked example and lambdas', () => {
+	const logged = [3, 0, 2, 1, 0];
+	const ideal = [...logged].sort((a, b) => b - a);
+	const swapped = [3, 2, 0, 1, 0];
+	const idcg = dcg(ideal);
+
+	it('computes DCG, IDCG and NDCG', () => {
+		expect(text).toContain(`1/2.3219`);
+		expect(text).toContain((1 / Math.log2(5)).toFixed(4));
+		expect(text).toContain((3 / Math.log2(3)).toFixed(4));
+		expect(text).toContain(`= ${dcg(logged).toFixed(4)}`);
+		expect(text).toContain(`= ${idcg.toFixed(4)}`);
+		expect(text).toContain(`NDCG@5 = ${dcg(logged).toFixed(4)} ÷ ${idcg.toFixed(4)} = ${(dcg(logged) / idcg).toFixed(4)}`);
+	});
+
+	it('computes the swap delta and the lambda', () => {
+		const delta = dcg(swapped) / idcg - dcg(logged) / idcg;
+		expect(text).toContain(`DCG ${dcg(swapped).toFixed(4)} and NDCG ${(dcg(swapped) / idcg).toFixed(4)}, a gain of ${delta.toFixed(4)}`);
+		const lambda = (1 / (1 + Math.exp(0))) * delta;
+		expect(text).toContain(`0.5 × ${delta.toFixed(4)} = ${lambda.toFixed(4)}`);
+	});
+});
+
+describe('yelp-local-search: features and model arithmetic', () => {
+	it('distance decays by category', () => {
+		expect(text).toContain(`keeps ${Math.exp(-2 / 0.8).toFixed(3)} of its weight`);
+		expect(text).toContain(`keeps ${Math.exp(-2 / 25).toFixed(3)}`);
+		expect(text).toContain(`keeps ${Math.exp(-20 / 25).toFixed(3)} at 20 km`);
+	});
+
+	it('Bayesian shrinkage of ratings', () => {
+		const shrink = (n: number, mean: number) => (n * mean + 10 * 3.7) / (n + 10);
+		expect(text).toContain(`/ 13 = ${shrink(3, 5.0).toFixed(1)}`);
+		expect(text).toContain(`gets ${shrink(200, 4.3).toFixed(2)}`);
+	});
+
+	it('exploration budget per new business', () => {
+		const impressions = searchesPerDay * 0.05;
+		expect(text).toContain(`${formatInt(impressions)} exploration impressions per day`);
+		expect(text).toContain(`about ${impressions / 150_000} impressions per new business per day`);
+	});
+
+	it('swap randomisation volume', () => {
+		const randomised = searchesPerDay * 0.01;
+		expect(text).toContain(`${formatInt(randomised)} searches per day; spread over 19 positions that is about ${formatInt(randomised / 19)}`);
+	});
+
+	it('MLP parameter count', () => {
+		const params = 384 * 256 + 256 + 256 * 128 + 128 + 128 + 1;
+		expect(text).toContain(`= ${formatInt(params)} parameters`);
+	});
+
+	it('re-embedding cost', () => {
+		expect(text).toContain(`${((corpusSize * 0.002) / 3600).toFixed(1)} CPU-hours`);
+	});
+});
+
+describe('yelp-local-search: experiments', () => {
+	const perArm = sampleSizePerArm({ baseline: 0.12, absoluteEffect: 0.0012, alpha: 0.05, power: 0.8 });
+	const withDesignEffect = Math.ceil(perArm * 1.5);
+
+	it('A/B sample size, design effect and duration', () => {
+		expect(text).toContain(`${formatInt(perArm)} searches per arm`);
+		expect(text).toContain(`${formatInt(withDesignEffect)} searches per arm`);
+		const twoPercent = sampleSizePerArm({ baseline: 0.12, absoluteEffect: 0.0024, alpha: 0.05, power: 0.8 });
+		expect(text).toContain(`${formatInt(twoPercent)} searches per arm before the design effect`);
+		expect(text).toContain(`${formatInt(searchesPerDay * 0.02)} searches per day`);
+		const days = experimentDays(withDesignEffect, searchesPerDay, 2, 0.02);
+		expect(days).toBe(2);
+		expect(text).toContain(`${formatInt(withDesignEffect)} searches take ${days} days`);
+	});
+
+	it('interleaving sample size', () => {
+		const za = normalQuantile(0.975);
+		const zb = normalQuantile(0.8);
+		const n = Math.ceil(((za + zb) ** 2 * 0.25) / 0.01 ** 2);
+		expect(text).toContain(`z_α/2 = ${za.toFixed(5)}`);
+		expect(text).toContain(`z_β = ${zb.toFixed(5)}`);
+		expect(text).toContain(`(${(za + zb).toFixed(5)})²`);
+		expect(text).toContain(`${formatInt(n)} decided queries`);
+		expect(text).toContain(`about ${formatInt(Math.ceil(n / 0.35))} interleaved queries`);
+		expect(Math.ceil(n / 0.35)).toBeLessThan(searchesPerDay * 0.01);
+	});
+});
+
+describe('yelp-local-search: serving capacity and cost', () => {
+	it('query understanding load', () => {
+		const misses = peak * 0.3;
+		expect(text).toContain(`= ${misses} QPS`);
+		expect(text).toContain(`= ${(misses * 0.005).toFixed(1)} cores`);
+	});
+
+	it('search node count', () => {
+		const nodes = Math.ceil(peak / 150);
+		expect(text).toContain(`${formatInt(peak)} ÷ 150 ≈ ${nodes} nodes, doubled to ${nodes * 2}`);
+	});
+
+	it('ranking fleet', () => {
+		const evals = 1_000 * 100 + 200 * 800;
+		expect(text).toContain(`${formatInt(evals)} tree evaluations per query`);
+		const cpuSeconds = (evals * 100) / 1e9;
+		expect(text).toContain(`${Math.round(cpuSeconds * 1000)} ms of CPU per query`);
+		const cores = peak * cpuSeconds;
+		expect(text).toContain(`= ${cores} cores`);
+		const atHalf = Math.ceil(cores / 0.5);
+		expect(text).toContain(`at 50% utilisation ${atHalf} cores`);
+		expect(text).toContain(`to ${atHalf * 2} cores ÷ 32 vCPU = ${((atHalf * 2) / 32).toFixed(1)}, so ${Math.ceil((atHalf * 2) / 32)} machines`);
+	});
+
+	it('fleet total and cost per 1,000 searches', () => {
+		const machines = 42 + 12 + 6 + 6 + 6;
+		expect(text).toContain(`= ${machines} machines`);
+		const monthly = machines * 1.5 * 730;
+		expect(text).toContain(`${machines} × $1.50 × 730 hours = $${formatInt(monthly)} per month`);
+		const searchesPerMonth = searchesPerDay * 30;
+		expect(text).toContain(`= ${formatCount(searchesPerMonth)}`);
+		expect(text).toContain(`$${(monthly / (searchesPerMonth / 1000)).toFixed(4)} per 1,000 searches`);
+	});
+});
+
+describe('yelp-local-search: recalibration after negative downsampling', () => {
+	it('recalibrates the pointwise head', () => {
+		const q = recalibrateDownsampled(0.3, 0.1);
+		expect(text).toContain(`0.30 / (0.30 + 0.70 / 0.1) = ${q.toFixed(4)}`);
+	});
+});

@@ -1,0 +1,83 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../../src/lib/check-content.ts';
+import { checkDiagram } from '../../../src/lib/diagrams/index.ts';
+import { formatReport } from '../../../src/lib/problems.ts';
+import { FIXTURES, makeContentRoot } from '../../fixtures/content-root.ts';
+
+const valid = readFileSync(join(FIXTURES, 'valid.mdx'));
+const brokenNames = readdirSync(join(FIXTURES, 'broken')).map((f) => f.replace(/\.mdx$/, ''));
+
+async function reportFor(files: Record<string, string | Buffer>) {
+	const report = await checkContent({ root: makeContentRoot(files), checkDiagram });
+	return { report, text: formatReport(report.problems) };
+}
+
+describe('checkContent', () => {
+	it('accepts the minimal valid case', async () => {
+		const { report, text } = await reportFor({ 'case-studies/minimal.mdx': valid });
+		expect(text).toBe('No problems found.');
+		expect(report.cases.map((c) => c.slug)).toEqual(['minimal']);
+	});
+
+	it('accepts the real content of the workbook', async () => {
+		const report = await checkContent({ checkDiagram });
+		expect(formatReport(report.problems)).toBe('No problems found.');
+		expect(report.cases.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it.each(brokenNames)('rejects broken/%s.mdx with a located, actionable message', async (name) => {
+		const file = `case-studies/${name}.mdx`;
+		const { report, text } = await reportFor({ [file]: readFileSync(join(FIXTURES, 'broken', `${name}.mdx`)) });
+		expect(report.problems.length).toBeGreaterThan(0);
+		expect(report.cases).toEqual([]);
+		for (const p of report.problems) {
+			expect(p.file).toBe(file);
+			expect(p.fix, `${name}: every problem says how to fix it`).toBeTruthy();
+			if (name !== 'missing-frontmatter') expect(p.line ?? p.field, `${name}: every problem has a line or field`).toBeTruthy();
+		}
+		expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+		expect(text).toMatchSnapshot();
+	});
+
+	it('names both files for a duplicate slug', async () => {
+		const { text } = await reportFor({ 'case-studies/minimal.mdx': valid, 'case-studies/more/minimal.mdx': valid });
+		expect(text).toMatchInlineSnapshot(`
+			"case-studies/more/minimal.mdx
+			  case-studies/more/minimal.mdx: duplicate slug "minimal": case-studies/minimal.mdx already uses it, and both would be /cases/minimal/
+			      fix: Rename one of the files; the file name is the page address.
+
+			Found 1 problem in 1 file."
+		`);
+	});
+
+	it('refuses a huge file before parsing it', async () => {
+		const huge = Buffer.concat([valid, Buffer.alloc(5_000_000, 'x')]);
+		const { text } = await reportFor({ 'case-studies/huge.mdx': huge });
+		expect(text).toContain('case-studies/huge.mdx: file is 5.0 MB; a case study must be under 1 MB');
+	});
+
+	it('rejects a file name that is not a URL-safe slug', async () => {
+		const { text } = await reportFor({ 'case-studies/My Case.mdx': valid });
+		expect(text).toContain('file name "My Case.mdx" is not a URL-safe slug');
+		expect(text).toContain('"my-case.mdx"');
+	});
+
+	it('reports every problem at once, grouped by file, with a count', async () => {
+		const { text } = await reportFor({
+			'case-studies/a.mdx': readFileSync(join(FIXTURES, 'broken/unknown-domain.mdx')),
+			'case-studies/b.mdx': readFileSync(join(FIXTURES, 'broken/missing-title.mdx')),
+			'case-studies/c.mdx': readFileSync(join(FIXTURES, 'broken/unknown-pitfall.mdx')),
+		});
+		expect(text).toMatch(/^case-studies\/a\.mdx\n[\s\S]*\n\ncase-studies\/b\.mdx\n[\s\S]*\n\ncase-studies\/c\.mdx\n/);
+		expect(text.endsWith('Found 3 problems in 3 files.')).toBe(true);
+	});
+
+	it('checks the catalogs too', async () => {
+		const pitfalls = readFileSync('case-studies/pitfalls.yaml', 'utf8').replace('stage: data', 'stage: datta');
+		const { text } = await reportFor({ 'case-studies/pitfalls.yaml': pitfalls, 'case-studies/minimal.mdx': valid });
+		expect(text).toMatch(/case-studies\/pitfalls\.yaml:\d+: \[\[\d+\]\.stage\] unknown framework section "datta"/);
+		expect(text).toContain('Did you mean "data"?');
+	});
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { averageQps, embeddingBytes, formatBytes, hnswIndexBytes, ivfPqIndexBytes, latencyBudget, peakQps } from '../../src/lib/estimates.ts';
+
+describe('traffic', () => {
+	it('divides daily requests by 86,400 seconds', () => {
+		expect(averageQps(86_400, 1)).toBe(1);
+		expect(peakQps(864_000, 10, 3)).toBe(300);
+	});
+});
+
+describe('latencyBudget', () => {
+	it('reports what is left and whether the stages exceed the total', () => {
+		expect(latencyBudget(200, [{ name: 'a', ms: 120 }, { name: 'b', ms: 50 }])).toEqual({ usedMs: 170, remainingMs: 30, over: false });
+		expect(latencyBudget(100, [{ name: 'a', ms: 101 }])).toEqual({ usedMs: 101, remainingMs: -1, over: true });
+	});
+});
+
+describe('vector index memory', () => {
+	it('stores 100M float32 vectors of 768 dimensions in 307.2 GB', () => {
+		expect(embeddingBytes(100e6, 768)).toBe(307.2e9);
+	});
+
+	it('adds 2M four-byte links per vector for HNSW (Faiss: d·4 + M·2·4 bytes)', () => {
+		// M = 32 adds 256 bytes to the 3,072 of a 768-d float32 vector.
+		expect(hnswIndexBytes(1, 768, 32)).toBe(3072 + 256);
+		expect(formatBytes(hnswIndexBytes(100e6, 768, 32))).toBe('332.8 GB');
+	});
+
+	it('keeps 96-byte PQ codes plus 8-byte ids for IVF-PQ, and the small codebooks', () => {
+		const bytes = ivfPqIndexBytes(100e6, 768, 65_536, 96);
+		// 104 bytes × 100M = 10.4 GB; centroids 65,536 × 768 × 4 = 201 MB; codebooks 256 × 768 × 4 = 786 KB.
+		expect(bytes).toBe(10.4e9 + 65_536 * 768 * 4 + 256 * 768 * 4);
+		expect(formatBytes(bytes)).toBe('10.6 GB');
+	});
+});

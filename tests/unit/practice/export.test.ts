@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { newAttempt, type Attempt } from '../../../src/lib/practice/attempt.ts';
+import { attemptToJson, attemptToMarkdown, exportFileName, MAX_IMPORT_BYTES, parseAttemptFile } from '../../../src/lib/practice/export.ts';
+import { startTimer, switchSection } from '../../../src/lib/practice/timer.ts';
+import { info, MIN, T0 } from './helpers.ts';
+
+const NOW = T0 + 30 * MIN;
+
+function sample(): Attempt {
+	let timer = startTimer(newAttempt({ now: T0, minutes: 45, firstSection: 'requirements' }).timer, T0);
+	timer = switchSection(timer, 'model', T0 + 12 * MIN);
+	return {
+		id: 'orig-id',
+		createdAt: T0,
+		updatedAt: T0 + 20 * MIN,
+		answers: { requirements: 'Goal: more watch time.\nUsers: 1B DAU | mobile', model: 'Two-tower retrieval, then a multi-task ranker.' },
+		scores: { 'problem-understanding': 3, modeling: 4 },
+		revealed: ['model'],
+		timer,
+	};
+}
+
+function exported(overrides: (file: Record<string, any>) => void = () => {}): string {
+	const file = JSON.parse(attemptToJson(sample(), info, NOW));
+	overrides(file);
+	return JSON.stringify(file);
+}
+
+describe('export', () => {
+	it('round-trips through JSON into a new attempt with the same content and a stopped timer', () => {
+		const result = parseAttemptFile(attemptToJson(sample(), info, NOW), info, { now: NOW + MIN, newId: 'imported' });
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const a = sample();
+		expect(result.attempt).toEqual({
+			...a,
+			id: 'imported',
+			updatedAt: NOW + MIN,
+			timer: { minutes: 45, runningSince: null, active: 'model', spentMs: { requirements: 12 * MIN, model: 18 * MIN } },
+		});
+	});
+
+	it('writes the envelope naming format, version and case', () => {
+		const file = JSON.parse(attemptToJson(sample(), info, NOW));
+		expect(file).toMatchObject({ format: 'mlsd-workbook/practice-attempt', version: 1, case: 'sample-feed', caseTitle: 'Sample feed', exportedAt: '2025-03-01T10:30:00.000Z' });
+	});
+
+	it('writes Markdown with the prompt, every section, times, answers and the scored rubric', () => {
+		const md = attemptToMarkdown(sample(), info, NOW);
+		expect(md).toContain('# Practice attempt: Sample feed');
+		expect(md).toContain('- Interview length: 45 minutes; time used: 30:00');
+		expect(md).toContain('- Self-assessment: 87 / 100 (2 of 2 dimensions scored)');
+		expect(md).toContain('- Reference answers viewed: Model');
+		expect(md).toContain('> Design a feed.');
+		expect(md).toContain('## 1. Requirements and scope\n\n*What are we building?*\n\nTime: 12:00 of 20 min\n\nGoal: more watch time.\nUsers: 1B DAU | mobile');
+		expect(md).toContain('## 2. Model');
+		expect(md).toContain('Time: 18:00 of 25 min');
+		expect(md).toContain('| Modeling | 60 | 4 | m4 |');
+		expect(md).toContain('total = Σ weight × (score − 1) ÷ 3');
+	});
+
+	it('marks empty sections in Markdown', () => {
+		const md = attemptToMarkdown({ ...sample(), answers: {} }, info, NOW);
+		expect(md.match(/_\(no answer\)_/g)).toHaveLength(2);
+	});
+
+	it('names files by case and start time', () => {
+		expect(exportFileName('sample-feed', sample(), 'md')).toBe('sample-feed-attempt-2025-03-01-1000.md');
+		expect(exportFileName('sample-feed', sample(), 'json')).toBe('sample-feed-attempt-2025-03-01-1000.json');
+	});
+});
+
+describe('import of untrusted files', () => {
+	const parse = (text: string) => parseAttemptFile(text, info, { now: NOW });
+	const message = (text: string) => {
+		const r = parse(text);
+		return r.ok ? 'accepted' : r.message;
+	};
+
+	it('keeps markup in answers as plain text, byte for byte', () => {
+		const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+		const r = parse(exported((f) => (f.attempt.answers.requirements = hostile)));
+		expect(r.ok && r.attempt.answers.requirements).toBe(hostile);
+	});
+
+	it('rejects files over 1 MB before parsing them', () => {
+		const big = exported((f) => (f.attempt.answers.model = 'x'.repeat(MAX_IMPORT_BYTES)));
+		expect(message(big)).toMatch(/^This file is 1\.0 MB; an exported attempt is at most 1\.0 MB/);
+		// Multi-byte characters count as the bytes they take.
+		expect(message('"' + 'é'.repeat(MAX_IMPORT_BYTES / 2 + 1) + '"')).toMatch(/at most 1\.0 MB/);
+	});
+
+	it.each([
+		['not JSON', 'hello <b>world</b>', /not JSON/],
+		['the Markdown export', '# Practice attempt: Sample feed', /not JSON.*Markdown export cannot be imported/],
+		['some other JSON', '{"name":"package.json"}', /not a practice attempt exported by the MLSD Workbook/],
+		['JSON null', 'null', /not a practice attempt/],
+		['a JSON array', '[1,2]', /not a practice attempt/],
+	])('rejects %s with a clear message', (_, text, expected) => {
+		expect(message(text)).toMatch(expected);
+	});
+
+	it('rejects a future format version', () => {
+		expect(message(exported((f) => (f.version = 2)))).toMatch(/damaged or from an incompatible version.*version: expected 1/);
+	});
+
+	it('rejects an attempt at another case, naming it', () => {
+		expect(message(exported((f) => (f.case = 'yelp-local-search')))).toBe('This export is an attempt at another case ("yelp-local-search"). Open that case\'s worksheet to import it.');
+	});
+
+	it.each([
+		['an answer that is not text', (f: any) => (f.attempt.answers.model = { html: '<b>' }), /attempt\.answers\.model: expected string/],
+		['a score out of range', (f: any) => (f.attempt.scores.modeling = 9), /attempt\.scores\.modeling: too large/],
+		['a fractional score', (f: any) => (f.attempt.scores.modeling = 2.5), /attempt\.scores\.modeling/],
+		['a negative duration', (f: any) => (f.attempt.timer.spentMs.model = -5), /attempt\.timer\.spentMs\.model: too small/],
+		['an absurd timestamp', (f: any) => (f.attempt.createdAt = 1e20), /attempt\.createdAt: too large/],
+		['an extra field in the attempt', (f: any) => (f.attempt.html = '<script>'), /unexpected field "html"/],
+		['a section id that is not a plain name', (f: any) => (f.attempt.answers['<img src=x>'] = 'hi'), /not a valid name/],
+		['a huge id', (f: any) => (f.attempt.id = 'a'.repeat(500)), /attempt\.id/],
+	])('rejects %s, saying where', (_, change, expected) => {
+		expect(message(exported(change))).toMatch(expected);
+	});
+
+	it('rejects sections and rubric dimensions this worksheet does not have', () => {
+		expect(message(exported((f) => (f.attempt.answers.pricing = 'x')))).toMatch(/sections this worksheet does not \("pricing"\)/);
+		expect(message(exported((f) => (f.attempt.timer.active = 'pricing')))).toMatch(/"pricing"/);
+		expect(message(exported((f) => (f.attempt.scores.charisma = 4)))).toMatch(/rubric dimensions this worksheet does not have \("charisma"\)/);
+	});
+
+	it('cannot pollute prototypes through __proto__ keys', () => {
+		const text = exported().replace('"answers": {', '"answers": { "__proto__": { "polluted": "yes" },');
+		const r = parse(text);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		if (r.ok) {
+			expect(Object.getPrototypeOf(r.attempt.answers)).toBe(Object.prototype);
+			expect(Object.keys(r.attempt.answers)).toEqual(['requirements', 'model']);
+		}
+	});
+
+	it('gives the imported attempt a fresh id and a stopped timer, even if the file says it was running', () => {
+		const r = parse(exported((f) => (f.attempt.timer.runningSince = T0)));
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.attempt.id).not.toBe('orig-id');
+		expect(r.attempt.timer.runningSince).toBeNull();
+	});
+});

@@ -1,0 +1,45 @@
+/** Test doubles for the practice modules: an in-memory Storage and a small worksheet. */
+import type { StorageLike } from '../../../src/lib/practice/storage.ts';
+import type { WorksheetInfo } from '../../../src/lib/practice/export.ts';
+
+/** localStorage in memory; `quotaBytes` makes writes past that total throw like a full browser store. */
+export class MemoryStorage implements StorageLike {
+	data = new Map<string, string>();
+	quotaBytes = Infinity;
+	getItem(key: string): string | null {
+		return this.data.has(key) ? this.data.get(key)! : null;
+	}
+	setItem(key: string, value: string): void {
+		const used = [...this.data].reduce((n, [k, v]) => (k === key ? n : n + k.length + v.length), 0);
+		if (used + key.length + value.length > this.quotaBytes) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		this.data.set(key, value);
+	}
+	removeItem(key: string): void {
+		this.data.delete(key);
+	}
+	keys(): string[] {
+		return [...this.data.keys()].sort();
+	}
+}
+
+export const info: WorksheetInfo = {
+	slug: 'sample-feed',
+	title: 'Sample feed',
+	prompt: 'Design a feed.',
+	context: 'A video app.',
+	sections: [
+		{ id: 'requirements', title: 'Requirements and scope', question: 'What are we building?' },
+		{ id: 'model', title: 'Model', question: 'Which model?' },
+	],
+	rubric: [
+		{ id: 'problem-understanding', title: 'Problem understanding', weight: 40, levels: ['l1', 'l2', 'l3', 'l4'] },
+		{ id: 'modeling', title: 'Modeling', weight: 60, levels: ['m1', 'm2', 'm3', 'm4'] },
+	],
+	lengths: [35, 45, 60],
+	defaultMinutes: 45,
+	budgets: { '35': { requirements: 15, model: 20 }, '45': { requirements: 20, model: 25 }, '60': { requirements: 27, model: 33 } },
+};
+
+/** 2025-03-01T10:00:00Z */
+export const T0 = Date.UTC(2025, 2, 1, 10, 0, 0);
+export const MIN = 60_000;
