@@ -86,6 +86,7 @@ try {
 					}),
 				q,
 			);
+		if (process.env.BENCH_DEBUG) console.error('run', i);
 		cold.push(await timeToResults(query));
 		firstQueryFiles.push(site.requests.slice(before).filter((r) => r.startsWith(`${basePath}pagefind/`)));
 		warm.push(await timeToResults('position bias'));

@@ -24,7 +24,7 @@ export function initSampleSize(root: HTMLElement): void {
 			perArm: formatInt(r.perArm),
 			total: formatInt(r.total),
 			days: formatInt(r.days),
-			status: `Detecting ${(r.p1 * 100).toFixed(2)} % → ${(r.p2 * 100).toFixed(2)} % with z_α = ${r.zAlpha.toFixed(4)}, z_β = ${r.zBeta.toFixed(4)}.`,
+			status: `Detecting ${(r.p1 * 100).toFixed(2)} % → ${(r.p2 * 100).toFixed(2)} %; z for α = ${r.zAlpha.toFixed(4)}, z for power = ${r.zBeta.toFixed(4)}.`,
 		});
 	};
 	root.addEventListener('input', update);

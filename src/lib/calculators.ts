@@ -134,7 +134,7 @@ export const SAMPLE_SIZE_FORMULAS: Record<VarianceFormula, { label: string; tex:
 };
 
 /** How the z-values are defined, shown under every formula. */
-export const Z_VALUES_TEX = String.raw`\begin{gathered} z_{\alpha} = \Phi^{-1}\!\left(1 - \tfrac{\alpha}{2}\right)\ \text{two-sided, or } \Phi^{-1}(1-\alpha) \text{ one-sided}, \qquad z_{\beta} = \Phi^{-1}(1 - \beta) \\ \text{days} = \left\lceil \frac{2n}{\text{daily users} \times \text{share}} \right\rceil \end{gathered}`;
+export const Z_VALUES_TEX = String.raw`\begin{gathered} z_{\alpha} = \Phi^{-1}\!\left(1 - \tfrac{\alpha}{2}\right) \text{ two-sided, or } \Phi^{-1}(1-\alpha) \text{ one-sided} \\ z_{\beta} = \Phi^{-1}(1 - \beta) \\ \text{days} = \left\lceil \frac{2n}{\text{daily users} \times \text{share}} \right\rceil \end{gathered}`;
 
 // ── Back-of-envelope: traffic ───────────────────────────────────────────────
 

@@ -11,6 +11,9 @@ import { problem, type Problem } from './problems.ts';
 import { CASES_DIR, CHECKLISTS_FILE, DOMAINS_FILE, FRAMEWORK_FILE, PITFALLS_FILE, displayPath, projectRoot } from './project.ts';
 import { sectionAnchor } from './framework.ts';
 import { parseYamlSource } from './yaml-source.ts';
+import { docsRoutes } from './docs-routes.ts';
+import { ROADMAP_FILE, roadmapAnchors } from './roadmap.ts';
+import { roadmapSchema } from '../schemas/roadmap.ts';
 
 /** Checks one mermaid source; resolves to null when it renders, or to what is wrong. */
 export type DiagramChecker = (source: string) => Promise<{ message: string; line?: number; fix?: string } | null>;
@@ -30,7 +33,7 @@ export interface ContentReport {
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Site paths that exist besides case pages; kept beside the routes in src/pages. */
-export const STATIC_ROUTES = ['/', '/cases/', '/pitfalls/', '/framework/', '/practice/', '/roadmap/', '/search/'];
+export const STATIC_ROUTES = ['/', '/cases/', '/pitfalls/', '/framework/', '/practice/', '/search/'];
 
 /**
  * Every check that `npm run check` and the build run on the content, all at once:
@@ -102,6 +105,10 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	anchors.set('/pitfalls/', pitfalls.data?.map((p) => p.id) ?? []);
 	anchors.set('/framework/', framework.sections.map(sectionAnchor));
 	for (const slug of bySlug.keys()) anchors.set(`/practice/${slug}/`, []);
+	for (const [route, ids] of docsRoutes(root)) anchors.set(route, ids);
+	const roadmap = readDataFile(root, ROADMAP_FILE, roadmapSchema);
+	if (roadmap.problems.length && roadmap.problems[0].message !== 'file is missing') problems.push(...roadmap.problems);
+	anchors.set('/roadmap/', roadmap.data ? roadmapAnchors(roadmap.data) : []);
 	for (const route of STATIC_ROUTES) if (!anchors.has(route)) anchors.set(route, []);
 	for (const [route, ids] of options.extraRoutes ?? []) anchors.set(route, ids);
 	problems.push(...checkLinks(links, anchors));

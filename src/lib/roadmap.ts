@@ -33,3 +33,8 @@ export const tickId = {
 export function weekAnchor(week: number): string {
 	return `week-${week}`;
 }
+
+/** Every anchor on /roadmap/ (phases, weeks, the project), for the content checker's extraRoutes. */
+export function roadmapAnchors(roadmap: Roadmap): string[] {
+	return [...roadmap.phases.flatMap((p) => [`phase-${p.id}`, ...p.weeks.map((w) => weekAnchor(w.week))]), 'project'];
+}

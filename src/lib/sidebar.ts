@@ -29,8 +29,22 @@ export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoo
 				{ label: 'All case studies', link: link('/cases/') },
 				{ label: 'The framework', link: link('/framework/') },
 				{ label: 'Pitfall catalog', link: link('/pitfalls/') },
+				{ label: 'The 16-week roadmap', link: link('/roadmap/') },
+				{ label: 'Practice worksheets', link: link('/practice/') },
+				{ label: 'Calculators', link: link('/calculators/') },
 			],
 		},
 		{ label: 'Case studies', items: groups },
+		{
+			label: 'Concepts',
+			items: [
+				{ label: 'The ML lifecycle', link: link('/concepts/ml-lifecycle/') },
+				{ label: 'Metrics, and when each misleads', link: link('/concepts/metrics/') },
+				{ label: 'Online experiments', link: link('/concepts/experiments/') },
+				{ label: 'Recommender funnels', link: link('/concepts/recommender-funnels/') },
+				{ label: 'Embeddings and similarity search', link: link('/concepts/embeddings/') },
+			],
+		},
+		{ label: 'Guides', items: [{ label: 'From notebook to production repository', link: link('/guides/notebook-to-production/') }] },
 	];
 }

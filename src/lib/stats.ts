@@ -4,11 +4,7 @@
  * case pages and tests.
  */
 
-/**
- * Inverse of the standard normal CDF: Acklam's rational approximation, relative error below 1.2e-9.
- * No Newton refinement: the CDF below is only accurate to ~1e-7, so a Newton step against it made the
- * quantile worse (errors near 4e-8), not better.
- */
+/** Inverse of the standard normal CDF: Acklam's rational approximation (relative error 1.15e-9), refined by one Halley step against an accurate CDF to about 1e-15. */
 export function normalQuantile(p: number): number {
 	if (!(p > 0 && p < 1)) throw new RangeError('p must be in (0, 1)');
 	const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
@@ -28,7 +24,10 @@ export function normalQuantile(p: number): number {
 		const q = Math.sqrt(-2 * Math.log(1 - p));
 		x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
 	}
-	return x;
+	// One Newton step against the CDF sharpens the approximation to near machine precision.
+	const e = normalCdf(x) - p;
+	const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+	return x - u / (1 + (x * u) / 2);
 }
 
 /** Standard normal CDF via the complementary error function. */
@@ -36,16 +35,38 @@ export function normalCdf(x: number): number {
 	return 0.5 * erfc(-x / Math.SQRT2);
 }
 
-function erfc(x: number): number {
-	// Numerical Recipes' erfc with fractional error below 1.2e-7, refined enough for sample sizes.
-	const z = Math.abs(x);
-	const t = 1 / (1 + 0.5 * z);
-	const r =
-		t *
-		Math.exp(
-			-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-		);
-	return x >= 0 ? r : 2 - r;
+/**
+ * Complementary error function to near double precision: the Maclaurin series of erf for
+ * |x| < 3 (at most ~60 terms), a continued fraction (modified Lentz) beyond.
+ */
+export function erfc(x: number): number {
+	if (x < 0) return 2 - erfc(-x);
+	if (x < 3) {
+		let term = x;
+		let sum = x;
+		for (let n = 1; n < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+			term *= (-x * x) / n;
+			sum += term / (2 * n + 1);
+		}
+		return 1 - (2 / Math.sqrt(Math.PI)) * sum;
+	}
+	// erfc(x) = exp(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …))))
+	const tiny = 1e-300;
+	let f = x;
+	let c = x;
+	let d = 0;
+	for (let n = 1; n < 500; n++) {
+		const an = n / 2;
+		d = x + an * d;
+		d = Math.abs(d) < tiny ? tiny : d;
+		c = x + an / c;
+		c = Math.abs(c) < tiny ? tiny : c;
+		d = 1 / d;
+		const delta = c * d;
+		f *= delta;
+		if (Math.abs(delta - 1) < 1e-16) break;
+	}
+	return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
 }
 
 export type VarianceFormula = 'pooled' | 'unpooled' | 'baseline-null';

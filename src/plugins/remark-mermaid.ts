@@ -5,7 +5,8 @@ import { DiagramError, renderFigure } from '../lib/diagrams/index.ts';
 
 /**
  * Replaces every ```mermaid code block with the build-time SVG figure (src/lib/diagrams).
- * Must run before syntax highlighters (Expressive Code) see the code block.
+ * It works on the Markdown tree, so rehype-stage highlighters (Expressive Code) never see the
+ * block; MDX turns the html node into elements through rehype-raw, as Astro configures it.
  * A diagram that cannot be drawn fails the file with `<file>:<line>: <message>. <fix>`,
  * where line is the line in the Markdown/MDX file.
  */

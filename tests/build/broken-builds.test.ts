@@ -40,4 +40,15 @@ describe('a broken case fails both `npm run check` and `npm run build`', () => {
 		expect(status, output).toBe(0);
 		expect(readFileSync(join(root, '.tmp/dist/cases/minimal/index.html'), 'utf8')).toContain('Minimal valid case');
 	});
+
+	it('a case scaffolded from the template builds, so the template cannot drift from the schema', () => {
+		useCase('placeholder', readFileSync(join(FIXTURES, 'valid.mdx')));
+		rmSync(join(root, 'case-studies', 'placeholder.mdx'));
+		const scaffold = runIn(root, 'node', ['scripts/new-case.ts', '--title', 'Spotify playlist continuation', '--domain', 'recommendation', '--difficulty', 'intermediate']);
+		expect(scaffold.status, scaffold.output).toBe(0);
+		const { status, output } = runIn(root, 'node', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', '.tmp/dist']);
+		expect(status, output).toBe(0);
+		const html = readFileSync(join(root, '.tmp/dist/cases/spotify-playlist-continuation/index.html'), 'utf8');
+		expect(html).toContain('Spotify playlist continuation');
+	});
 });

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { docsRoutes } from '../../src/lib/docs-routes.ts';
 import { DIST, readPage, textOf } from './dist.ts';
 
 const CONCEPTS = ['ml-lifecycle', 'metrics', 'experiments', 'recommender-funnels', 'embeddings'];
@@ -113,6 +114,13 @@ describe('calculators page', () => {
 });
 
 describe('internal links', () => {
+	it('the anchors the content checker derives from the docs sources are the ids Astro built', () => {
+		for (const [route, anchors] of docsRoutes()) {
+			const ids = idsOf(readPage(route.slice(1)));
+			for (const anchor of anchors) expect(ids.has(anchor), `${route}#${anchor}`).toBe(true);
+		}
+	});
+
 	it.each(PAGES)('every link on %s lands on a built page and anchor', (path) => {
 		const html = readPage(path);
 		const main = html.split('<main')[1] ?? html;

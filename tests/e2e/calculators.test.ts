@@ -107,8 +107,8 @@ describe('sample-size calculator', () => {
 		const w = widget(page, 'sample-size');
 		expect(await out(w, 'perArm').textContent()).toBe('3,841');
 		await w.getByLabel('Power (1 − β)').fill('0.9');
-		// Power 0.9: z_β = 1.281552 → 5,141 per arm.
-		await expect.poll(() => out(w, 'perArm').textContent()).toBe('5,141');
+		// Power 0.9: z_β = 1.281552 → 5,141.3, rounded up to 5,142 per arm.
+		await expect.poll(() => out(w, 'perArm').textContent()).toBe('5,142');
 		expect(realErrors(errors)).toEqual([]);
 		await context.close();
 	});

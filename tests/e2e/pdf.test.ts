@@ -182,6 +182,22 @@ describe('the workbook PDF', () => {
 	});
 });
 
+describe('the workbook print layout', () => {
+	it('once open, every link inside it lands on something in the document, imported parts included', async () => {
+		const page = await browser.newPage();
+		try {
+			await page.goto(new URL('print/workbook/', site.url).href);
+			await page.waitForSelector('.print-document[data-print-ready="true"]');
+			const broken = await page.$$eval('a[href^="#"]', (as) => as.map((a) => a.getAttribute('href')!.slice(1)).filter((id) => !document.getElementById(decodeURIComponent(id))));
+			expect(broken).toEqual([]);
+			expect(await page.locator('#pitfall-catalog').isVisible()).toBe(true);
+			expect(await page.locator('#framework').isVisible()).toBe(true);
+		} finally {
+			await page.close();
+		}
+	});
+});
+
 describe('links to the PDFs from the site', () => {
 	it('each case page links its PDF and worksheet, and the files are served', async () => {
 		const page = await browser.newPage();
@@ -275,7 +291,8 @@ function count(hay: string, needle: string): number {
 }
 
 function textOf(html: string): string {
-	return decode(html.replace(/<(script|style|title|desc)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+	// Tags go whole, quoted attribute values included (a code block's copy button keeps its code, arrows and all, in one).
+	return decode(html.replace(/<(script|style|title|desc)\b[\s\S]*?<\/\1>/g, ' ').replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 function decode(text: string): string {

@@ -63,10 +63,12 @@ describe('practice worksheet', () => {
 
 	it('saves the last keystrokes when the tab is closed before the debounce fires', async () => {
 		const { page, context } = await openWorksheet();
-		await page.clock.install();
+		await page.clock.install({ time: new Date('2025-03-01T10:00:00Z') });
 		await page.reload();
+		// Time stands still, so the 300 ms save timer never fires: only the flush on pagehide can save the text.
+		await page.clock.pauseAt(new Date('2025-03-01T10:01:00Z'));
 		await answer(page, first.id).pressSequentially('typed right before closing');
-		// No time passes, so only the pagehide flush can have saved it.
+		expect(await page.evaluate((key) => localStorage.getItem(key), `mlsd:practice:v1:${SLUG}`)).toBeNull();
 		await page.close({ runBeforeUnload: true });
 		const again = await context.newPage();
 		await again.goto(h.url(PATH));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeLatency, computeQps, computeSampleSize, computeStorage, LATENCY_DEFAULTS, QPS_DEFAULTS, SAMPLE_SIZE_DEFAULTS, SAMPLE_SIZE_FORMULAS, STORAGE_DEFAULTS } from '../../src/lib/calculators.ts';
+import { computeLatency, computeQps, computeSampleSize, computeStorage, LATENCY_DEFAULTS, LATENCY_TEX, QPS_DEFAULTS, QPS_TEX, SAMPLE_SIZE_DEFAULTS, SAMPLE_SIZE_FORMULAS, STORAGE_DEFAULTS, STORAGE_TEX, Z_VALUES_TEX } from '../../src/lib/calculators.ts';
 import { renderMath } from '../../src/lib/math.ts';
 
 const fields = { baseline: '10', mde: '2', alpha: '0.05', power: '0.8', dailyUsers: '1,000', share: '100' };
@@ -53,6 +53,7 @@ describe('computeSampleSize', () => {
 
 	it('has a formula for each variance choice that renders as MathML', () => {
 		for (const f of Object.values(SAMPLE_SIZE_FORMULAS)) expect(renderMath(f.tex, { display: true })).toMatch(/^<math/);
+		for (const tex of [Z_VALUES_TEX, QPS_TEX, STORAGE_TEX, LATENCY_TEX]) expect(renderMath(tex, { display: true })).toMatch(/^<math/);
 	});
 });
 

@@ -8,15 +8,16 @@ function page() {
 	installPrintExpand(win);
 	installPrintExpand(win);
 	const details = (id: string) => win.document.getElementById(id) as HTMLDetailsElement;
-	return { win, details, theme: () => win.document.documentElement.dataset.theme };
+	const fire = (type: string) => win.dispatchEvent(new dom.window.Event(type));
+	return { fire, details, theme: () => win.document.documentElement.dataset.theme };
 }
 
 describe('installPrintExpand', () => {
 	it('opens folded content and uses the light theme while printing, then puts both back', () => {
-		const { win, details, theme } = page();
-		win.dispatchEvent(new win.Event('beforeprint'));
+		const { fire, details, theme } = page();
+		fire('beforeprint');
 		expect([details('a').open, details('b').open, theme()]).toEqual([true, true, 'light']);
-		win.dispatchEvent(new win.Event('afterprint'));
+		fire('afterprint');
 		expect([details('a').open, details('b').open, theme()]).toEqual([false, true, 'dark']);
 	});
 });

@@ -6,7 +6,7 @@ import { STATIC_ROUTES } from '../../src/lib/check-content.ts';
 import { readDataFile } from '../../src/lib/data-file.ts';
 import { docsRoutes, headingIds } from '../../src/lib/docs-routes.ts';
 import { formatReport } from '../../src/lib/problems.ts';
-import { allWeeks, loadRoadmap, ROADMAP_FILE } from '../../src/lib/roadmap.ts';
+import { allWeeks, loadRoadmap, ROADMAP_FILE, roadmapAnchors } from '../../src/lib/roadmap.ts';
 import { describeProgress, parseProgress, serializeProgress, summarizeProgress } from '../../src/lib/roadmap-progress.ts';
 import { roadmapSchema } from '../../src/schemas/roadmap.ts';
 
@@ -29,9 +29,18 @@ describe('the roadmap data', () => {
 		expect(roadmap.project.links.map((l) => l.href)).toContain('/guides/notebook-to-production/');
 	});
 
+	it('names an anchor for every phase and week', () => {
+		const anchors = roadmapAnchors(roadmap);
+		expect(anchors).toContain('phase-fundamentals');
+		expect(anchors).toContain('week-16');
+		expect(anchors).toContain('project');
+		expect(anchors).toHaveLength(4 + 16 + 1);
+	});
+
 	it('links only to pages and anchors that exist', () => {
 		const routes = new Map<string, string[]>([...STATIC_ROUTES.map((r) => [r, []] as [string, string[]]), ...docsRoutes()]);
 		routes.set('/framework/', ['rubric']);
+		routes.set('/roadmap/', roadmapAnchors(roadmap));
 		const hrefs = [...allWeeks(roadmap).flatMap((w) => w.links), ...roadmap.project.links].map((l) => l.href);
 		for (const href of hrefs) {
 			const [path, hash] = href.split('#');
@@ -105,6 +114,19 @@ describe('roadmap progress storage', () => {
 		const summary = summarizeProgress(new Set(['week-1', 'week-2', 'week-99', 'week-1/a']), ['week-1', 'week-2', 'week-3'], ['week-1/a', 'week-1/b']);
 		expect(summary).toEqual({ weeksDone: 2, weeksTotal: 3, actionsDone: 1, actionsTotal: 2 });
 		expect(describeProgress(summary)).toBe('2 of 3 weeks done · 1 of 2 actions ticked');
+	});
+});
+
+describe('docsRoutes', () => {
+	it('lists the Starlight pages with their heading anchors', () => {
+		const routes = docsRoutes();
+		expect(routes.get('/concepts/metrics/')).toEqual(expect.arrayContaining(['calibration', 'ndcg', 'recallk', 'sources']));
+		expect(routes.get('/calculators/')).toContain('ab-test-sample-size');
+		expect(routes.has('/guides/notebook-to-production/')).toBe(true);
+	});
+
+	it('returns nothing for a project without docs pages', () => {
+		expect(docsRoutes(mkdtempSync(join(tmpdir(), 'no-docs-'))).size).toBe(0);
 	});
 });
 

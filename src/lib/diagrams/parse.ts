@@ -61,7 +61,7 @@ export function loadMermaid(): Promise<Loaded> {
 	return loading;
 }
 
-/** The jsdom window, for HTML-fragment parsing of labels. Only valid after loadMermaid(). */
+/** The jsdom window (loading mermaid if needed), for HTML-fragment parsing of labels. */
 export async function getWindow(): Promise<any> {
 	return (await loadMermaid()).window;
 }

@@ -31,13 +31,6 @@ const PAD_Y = 9;
 const CLUSTER_PAD = 12;
 const MARGIN = 8;
 
-interface Box {
-	x: number; // centre
-	y: number;
-	w: number;
-	h: number;
-}
-
 interface NodeGeom {
 	node: FlowNode;
 	lines: Line[];
@@ -410,13 +403,13 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 		cg.box = { l, t, r, b };
 	}
 
-	// Edges: end points on the real outline, and clipped at subgraph borders for subgraph ends.
+	// Edges: end points on the real outline, spread over the side facing the next rank.
+	assignPorts(edgeGeoms, geoms, model.direction);
+	// Subgraph ends: clipped where the edge crosses the subgraph border.
 	for (const eg of edgeGeoms) {
 		let pts = eg.points;
 		const from = geoms.get(eg.edge.from);
 		const to = geoms.get(eg.edge.to);
-		if (from && pts.length >= 2 && eg.edge.from !== eg.edge.to) pts[0] = boundaryPoint(from, pts.length > 2 ? pts[1]! : pts[pts.length - 1]!);
-		if (to && pts.length >= 2 && eg.edge.from !== eg.edge.to) pts[pts.length - 1] = boundaryPoint(to, pts.length > 2 ? pts[pts.length - 2]! : pts[0]!);
 		const toBox = !to ? clusters.get(eg.edge.to)?.box : undefined;
 		if (toBox && !clusters.get(eg.edge.to)!.empty) pts = clipInto(pts, toBox);
 		const fromBox = !from ? clusters.get(eg.edge.from)?.box : undefined;
@@ -514,6 +507,67 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 		render: { body: parts.join(''), markers, minX: l - MARGIN, minY: t - MARGIN, width: r - l + 2 * MARGIN, height: b - t + 2 * MARGIN },
 		overlap,
 	};
+}
+
+/**
+ * Edge ends on the side of a node that faces the neighbouring rank are spread evenly along that
+ * side (sorted by where each edge heads), and leave/enter square to it through a short stub, so
+ * fan-outs do not start from one point and arrowheads line up with the flow. Other ends (same
+ * rank, self loops) just meet the outline on the way to their neighbouring point.
+ */
+function assignPorts(edges: EdgeGeom[], geoms: Map<string, NodeGeom>, direction: FlowModel['direction']): void {
+	const horizontal = direction === 'LR' || direction === 'RL';
+	const along = (p: Point) => (horizontal ? p.x : p.y);
+	const across = (p: Point) => (horizontal ? p.y : p.x);
+	const make = (a: number, c: number): Point => (horizontal ? { x: a, y: c } : { x: c, y: a });
+	interface End {
+		eg: EdgeGeom;
+		start: boolean;
+		node: NodeGeom;
+		neighbour: Point;
+		sign: number;
+	}
+	const groups = new Map<string, End[]>();
+	for (const eg of edges) {
+		const pts = eg.points;
+		if (pts.length < 2) continue;
+		const ends: [boolean, NodeGeom | undefined, Point][] = [
+			[true, geoms.get(eg.edge.from), pts[1]!],
+			[false, geoms.get(eg.edge.to), pts[pts.length - 2]!],
+		];
+		for (const [start, node, neighbour] of ends) {
+			if (!node) continue;
+			const half = (horizontal ? node.w : node.h) / 2;
+			const d = along(neighbour) - along(node);
+			const sign = eg.edge.from === eg.edge.to || Math.abs(d) <= half + 1 ? 0 : Math.sign(d);
+			if (sign === 0) {
+				const i = start ? 0 : pts.length - 1;
+				pts[i] = boundaryPoint(node, pts.length > 2 ? neighbour : pts[start ? pts.length - 1 : 0]!);
+				continue;
+			}
+			const key = `${node.node.id}\0${sign}`;
+			if (!groups.has(key)) groups.set(key, []);
+			groups.get(key)!.push({ eg, start, node, neighbour, sign });
+		}
+	}
+	for (const group of groups.values()) {
+		group.sort((a, b) => across(a.neighbour) - across(b.neighbour));
+		const node = group[0]!.node;
+		const sideLength = horizontal ? node.h : node.w;
+		const n = group.length;
+		const step = n > 1 ? Math.min(16, (sideLength * 0.6) / (n - 1)) : 0;
+		group.forEach((end, i) => {
+			const offset = (i - (n - 1) / 2) * step;
+			const half = (horizontal ? node.w : node.h) / 2;
+			// Aim well past the side so the ray from the centre leaves through it.
+			const aim = make(along(node) + end.sign * half * 4, across(node) + offset * 4);
+			const port = boundaryPoint(node, aim);
+			const stub = make(along(port) + end.sign * 10, across(port));
+			const pts = end.eg.points;
+			if (end.start) end.eg.points = [port, stub, ...pts.slice(1)];
+			else end.eg.points = [...pts.slice(0, -1), stub, port];
+		});
+	}
 }
 
 /**

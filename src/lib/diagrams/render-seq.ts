@@ -2,7 +2,7 @@
  * Sequence diagram layout (our own: columns for participants, one row per message/note/block
  * edge, top to bottom) and SVG output.
  */
-import type { Line, SeqItem, SequenceModel } from './model.ts';
+import type { Line, SequenceModel } from './model.ts';
 import { textWidth, wrapLines } from './text-metrics.ts';
 import {
 	esc,
@@ -58,7 +58,7 @@ export function renderSequenceSvg(model: SequenceModel, id: string, title: strin
 	const index = new Map(P.map((p, i) => [p.id, i]));
 	const plabel = P.map((p) => measure(p.label.lines, 180));
 	const stereo = P.map((p) => (['boundary', 'control', 'entity', 'collections', 'queue'].includes(p.kind) ? `«${p.kind}»` : ''));
-	const boxW = P.map((p, i) => Math.max(ACTOR_MIN_W, plabel[i]!.w + 2 * ACTOR_PAD_X));
+	const boxW = P.map((_, i) => Math.max(ACTOR_MIN_W, plabel[i]!.w + 2 * ACTOR_PAD_X));
 	const boxH = P.map((p, i) => {
 		const text = plabel[i]!.h + (stereo[i] ? 16 : 0);
 		if (p.kind === 'actor') return FIGURE_H + 6 + text;
@@ -406,4 +406,3 @@ function badgeSvg(cx: number, cy: number, n: number): string {
 	return `<circle class="nb" cx="${num(cx)}" cy="${num(cy)}" r="9"/><text class="nbt" x="${num(cx)}" y="${num(cy + 4)}">${n}</text>`;
 }
 
-export type { SeqItem };

@@ -77,7 +77,9 @@ function prepareSite(options: PdfOptions, dist: string, log: Log): void {
 		log(`Building the site into ${relative(process.cwd(), dist) || '.'}/ (${reason})…`);
 		buildSite(dist, options.root);
 	} else if (options.build === 'auto') log(`Using the site already built in ${relative(process.cwd(), dist) || '.'}/ (--rebuild to build it again).`);
-	if (!existsSync(join(dist, BUILD_STAMP))) throw new PdfError(`${join(dist, BUILD_STAMP)} is missing: ${dist} was built without the print layouts. Run \`npm run pdf -- --rebuild\`.`);
+	const shown = relative(process.cwd(), dist) || '.';
+	if (!existsSync(dist)) throw new PdfError(`${shown}/ does not exist: build the site first (\`npm run build\`), or run \`npm run pdf\` without --no-build.`);
+	if (!existsSync(join(dist, BUILD_STAMP))) throw new PdfError(`${shown}/ was built without the print layouts (no ${BUILD_STAMP}): run \`npm run pdf -- --rebuild\`.`);
 }
 
 async function printDocument(context: BrowserContext, url: string, doc: PdfDocument, path: string, format: PaperFormat, log: Log): Promise<PdfResult> {
@@ -85,10 +87,14 @@ async function printDocument(context: BrowserContext, url: string, doc: PdfDocum
 	const page = await context.newPage();
 	const problems: string[] = [];
 	page.on('pageerror', (e) => problems.push(e.message));
+	// A part of the document that could not be filled in (a page that was not built) says so on the console.
+	page.on('console', (m) => {
+		if (m.text().startsWith('Not included:')) problems.push(m.text());
+	});
 	try {
 		const label = await openPrintDocument(page, url);
 		const options = pdfOptions(format, label);
-		let pdf = new Uint8Array(await page.pdf(options));
+		let pdf: Uint8Array = new Uint8Array(await page.pdf(options));
 		// Contents: print, read where each anchor landed, write the numbers in, print again until nothing moves.
 		for (let pass = 0; pass < 4; pass++) {
 			const { changed, missing } = await numberContents(page, pdf);

@@ -45,33 +45,41 @@ export function scopeIds(html: string, prefix: string): string {
 		.replace(STYLE_BLOCK, (_, open: string, css: string, close: string) => open + css.replace(CSS_ID_SELECTOR, (whole, id: string) => (ids.has(id) ? `#${prefix}--${id}` : whole)) + close);
 }
 
-const HREF = /(\shref=")([^"#][^"]*)(")/g;
+const ANCHOR_TAG = /<a\b(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+const HREF = /(\shref=")([^"#][^"]*)(")/;
 
 /**
- * Rewrites links in a part that came from the page at `pageUrl` (its public URL):
- * links to a printed page become `#anchor` / `#prefix--fragment`; other links
- * into the site become absolute public URLs; external links stay as they are.
+ * Rewrites the links (`<a href>`) of a part that came from the page at `pageUrl`
+ * (its public URL): links to a printed page become `#anchor` / `#prefix--fragment`;
+ * other links into the site become absolute public URLs; external links stay as
+ * they are. Stylesheets and scripts keep loading from the local copy of the site.
  */
 export function rewriteSiteLinks(html: string, pageUrl: string, options: PrintLinkOptions): string {
 	const site = new URL(options.siteUrl);
-	return html.replace(HREF, (whole, a: string, href: string, z: string) => {
-		if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith(site.origin)) return whole;
+	const rewrite = (href: string): string | undefined => {
+		if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith(site.origin)) return undefined;
 		let url: URL;
 		try {
 			url = new URL(decodeEntities(href), pageUrl);
 		} catch {
-			return whole;
+			return undefined;
 		}
-		if (url.origin !== site.origin) return whole;
+		if (url.origin !== site.origin) return undefined;
 		// A root-relative link that forgot the base path (`/cases/x/` under `/mlsd/`) still means this site.
 		const path = url.pathname.startsWith(site.pathname) ? url.pathname.slice(site.pathname.length) : url.pathname.replace(/^\//, '');
 		const part = options.parts.find((p) => p.path === path || p.path === `${path}/`);
 		if (part) {
 			const fragment = decodeFragment(url.hash.slice(1));
-			return a + '#' + (fragment && fragment !== '_top' ? `${part.prefix}--${fragment}` : part.anchor) + z;
+			return '#' + (fragment && fragment !== '_top' ? `${part.prefix}--${fragment}` : part.anchor);
 		}
-		return a + escapeAttr(new URL(path + url.search + url.hash, site).href) + z;
-	});
+		return escapeAttr(new URL(path + url.search + url.hash, site).href);
+	};
+	const rewriteTag = (tag: string) =>
+		tag.replace(HREF, (whole, a: string, href: string, z: string) => {
+			const next = rewrite(href);
+			return next === undefined ? whole : a + next + z;
+		});
+	return html.replace(ANCHOR_TAG, rewriteTag);
 }
 
 /** A page's HTML made ready to sit inside a printed document as `part`. */

@@ -27,8 +27,8 @@ export function newestMtime(root: string, paths: string[] = SITE_SOURCES): numbe
 /** Why dist/ must be rebuilt, or undefined when it is current. */
 export function staleReason(dist: string, root: string): string | undefined {
 	const stamp = join(dist, BUILD_STAMP);
-	if (!existsSync(stamp)) return existsSync(dist) ? `${dist}/ has no print layouts (built before they existed)` : `${dist}/ does not exist`;
-	if (newestMtime(root) > statSync(stamp).mtimeMs) return `sources changed since ${dist}/ was built`;
+	if (!existsSync(stamp)) return existsSync(dist) ? 'built before the print layouts existed' : 'nothing built there yet';
+	if (newestMtime(root) > statSync(stamp).mtimeMs) return 'sources changed since the last build';
 	return undefined;
 }
 

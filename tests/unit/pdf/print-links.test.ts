@@ -48,6 +48,11 @@ describe('rewriteSiteLinks', () => {
 		expect(rewriteSiteLinks('<a href="/pitfalls/">x</a>', caseUrl, options)).toBe('<a href="#pitfall-catalog">x</a>');
 	});
 
+	it('leaves stylesheets loading from the local copy of the site', () => {
+		const html = '<link rel="stylesheet" href="/mlsd/_astro/ec.css"/><a class="x" href="/mlsd/pitfalls/">p</a>';
+		expect(rewriteSiteLinks(html, caseUrl, options)).toBe('<link rel="stylesheet" href="/mlsd/_astro/ec.css"/><a class="x" href="#pitfall-catalog">p</a>');
+	});
+
 	it('leaves external, mail and in-page links as they are', () => {
 		const html = '<a href="https://arxiv.org/abs/1">p</a><a href="mailto:a@b.c">m</a><a href="#top">t</a>';
 		expect(rewriteSiteLinks(html, caseUrl, options)).toBe(html);

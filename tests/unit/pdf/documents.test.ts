@@ -1,0 +1,34 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listDocuments } from '../../../src/lib/pdf/documents.ts';
+import { pdfOptions } from '../../../src/lib/pdf/print-to-pdf.ts';
+
+describe('listDocuments', () => {
+	it('finds a case PDF and a worksheet per built case, then the workbook', () => {
+		const dist = mkdtempSync(join(tmpdir(), 'mlsd-docs-'));
+		for (const route of ['print/case/b', 'print/case/a', 'print/worksheet/a', 'print/worksheet/b', 'print/workbook']) {
+			mkdirSync(join(dist, route), { recursive: true });
+			writeFileSync(join(dist, route, 'index.html'), '');
+		}
+		mkdirSync(join(dist, 'print/case/empty'));
+		expect(listDocuments(dist).map((d) => [d.route, d.file])).toEqual([
+			['print/case/a/', 'a.pdf'],
+			['print/case/b/', 'b.pdf'],
+			['print/worksheet/a/', 'worksheets/a.pdf'],
+			['print/worksheet/b/', 'worksheets/b.pdf'],
+			['print/workbook/', 'mlsd-workbook.pdf'],
+		]);
+	});
+});
+
+describe('pdfOptions', () => {
+	it('prints on A4 or US Letter with bookmarks, tags and a numbered footer', () => {
+		expect(pdfOptions('a4', 'X').format).toBe('A4');
+		const letter = pdfOptions('letter', 'Ads <CTR> & more');
+		expect(letter).toMatchObject({ format: 'Letter', tagged: true, outline: true, displayHeaderFooter: true, printBackground: true });
+		expect(letter.footerTemplate).toContain('Ads &lt;CTR&gt; &amp; more');
+		expect(letter.footerTemplate).toMatch(/<span class="pageNumber"><\/span> \/ <span class="totalPages"><\/span>/);
+	});
+});
