@@ -4,7 +4,9 @@
  * that Astro, Starlight or Expressive Code (Starlight's code blocks) write, not us.
  * (A .mjs file rather than .htmlvalidate.json so each exception can say why.)
  */
-export default {
+import { defineConfig } from 'html-validate';
+
+export default defineConfig({
 	root: true,
 	extends: ['html-validate:recommended'],
 	elements: [
@@ -53,4 +55,4 @@ export default {
 		// Checkbox groups (search filters) share a name by design.
 		'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
 	},
-};
+});

@@ -37,6 +37,9 @@ export default defineConfig({
 			sidebar: buildSidebar(report.cases, base),
 			lastUpdated: false,
 			pagefind: true,
+			// Wrap long code lines: a code block that scrolls sideways becomes an unnamed "region"
+			// landmark, and two on one page fail axe's landmark-unique check (tests/e2e/axe.test.ts).
+			expressiveCode: { defaultProps: { wrap: true } },
 		}),
 		mdx(),
 	],

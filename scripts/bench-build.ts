@@ -12,16 +12,35 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
+
+/** CPU time of the finished child processes this process waited for (pagefind), from /proc on Linux; undefined elsewhere. */
+function childrenCpuMs(): number | undefined {
+	try {
+		const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+		// Fields 16 and 17 of stat(5) (cutime, cstime) are at 13 and 14 after the command name, in clock ticks.
+		return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Astro's durations: `812ms`, `2.81s`, `1m 32s`. */
+function parseDuration(text: string): number {
+	const m = text.match(/(?:(\d+)m\s*)?([\d.]+)(ms|s)/);
+	if (!m) return NaN;
+	return Number(m[1] ?? 0) * 60_000 + Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+}
 
 if (args[0] === '--child') {
 	// Inside the project copy: build with Astro's API and report this process's peak memory.
 	const { build } = await import('astro');
 	await build({ root: process.cwd(), logLevel: 'info' });
 	const usage = process.resourceUsage();
-	process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ maxRssKB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 })}\n`);
+	process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ maxRssKB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, childrenMs: childrenCpuMs() })}\n`);
 	process.exit(0);
 }
 
@@ -72,9 +91,16 @@ export interface BuildRun {
 	pages: number;
 	wallMs: number;
 	maxRssKB: number;
+	/** CPU time of the build process and the processes it ran (pagefind): steadier than wall time on a busy machine. */
 	cpuMs: number;
 	pagefindMs: number | undefined;
+	/** Astro's own phase timings ("Building static entrypoints", "Generating static routes"…), in ms. */
+	phases: Record<string, number>;
 	distBytes: number;
+	/** HTML bytes of one case page: grows with the case count if every page lists every case. */
+	casePageBytes: number;
+	/** One-minute load average when the build started: other work on the machine stretches wall time. */
+	loadBefore: number;
 	ok: boolean;
 	tail?: string;
 }
@@ -92,6 +118,7 @@ async function buildOnce(count: number): Promise<BuildRun> {
 	const root = makeProjectCopy(syntheticCases(count));
 	try {
 		const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', MLSD_DIAGRAM_CACHE: 'off' };
+		const loadBefore = loadavg()[0];
 		const start = performance.now();
 		const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
 			const child = spawn(process.execPath, ['scripts/bench-build.ts', '--child'], { cwd: root, env });
@@ -102,18 +129,34 @@ async function buildOnce(count: number): Promise<BuildRun> {
 		});
 		const wallMs = performance.now() - start;
 		const result = output.text.match(/BENCH_RESULT (.*)/);
-		const usage = result ? JSON.parse(result[1]) : { maxRssKB: 0, userMs: 0, systemMs: 0 };
+		const usage = result ? JSON.parse(result[1]) : { maxRssKB: 0, userMs: 0, systemMs: 0, childrenMs: 0 };
 		const pages = Number(output.text.match(/(\d+) page\(s\) built/)?.[1] ?? 0);
-		const pagefind = output.text.match(/Finished building search index in ([\d.]+)(m?s)/);
+		const pagefind = output.text.match(/Finished building search index in (.*)$/m);
 		const ok = output.code === 0 && !!result;
+		const phases: Record<string, number> = {};
+		let phase = '';
+		for (const line of output.text.split('\n')) {
+			const started = line.match(/\] ([A-Z][\w ]+)\.\.\.\s*$/) ?? line.match(/ (generating static routes)\s*$/i);
+			if (started) phase = started[1].trim();
+			const done = line.match(/✓ Completed in (.*)$/);
+			if (done && phase) {
+				phases[phase] = parseDuration(done[1]);
+				phase = '';
+			}
+		}
+		const firstCase = Object.keys(syntheticCases(1))[0].replace(/^case-studies\/|\.mdx$/g, '');
+		const casePage = join(root, 'dist', 'cases', firstCase, 'index.html');
 		return {
 			cases: count,
 			pages,
 			wallMs,
 			maxRssKB: usage.maxRssKB,
-			cpuMs: usage.userMs + usage.systemMs,
-			pagefindMs: pagefind ? Number(pagefind[1]) * (pagefind[2] === 's' ? 1000 : 1) : undefined,
+			cpuMs: usage.userMs + usage.systemMs + (usage.childrenMs ?? 0),
+			pagefindMs: pagefind ? parseDuration(pagefind[1]) : undefined,
+			phases,
+			loadBefore,
 			distBytes: ok ? dirBytes(join(root, 'dist')) : 0,
+			casePageBytes: ok ? statSync(casePage).size : 0,
 			ok,
 			tail: ok ? undefined : output.text.split('\n').slice(-30).join('\n'),
 		};
@@ -123,21 +166,26 @@ async function buildOnce(count: number): Promise<BuildRun> {
 	}
 }
 
+const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
+const renderMs = (r: BuildRun) => Object.entries(r.phases).find(([name]) => /generating static routes/i.test(name))?.[1];
+
 export function scalingTable(runs: BuildRun[]): string {
 	const rows = [
-		'| cases | pages | build time | per case | peak memory (RSS) | dist size | pagefind |',
-		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		'| cases | pages | wall time | wall per case | CPU time | CPU per case | rendering pages | pagefind | peak memory (RSS) | dist size | one case page |',
+		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 		...runs.map((r) =>
 			r.ok
-				? `| ${r.cases} | ${r.pages} | ${(r.wallMs / 1000).toFixed(1)} s | ${(r.wallMs / r.cases).toFixed(0)} ms | ${(r.maxRssKB / 1024).toFixed(0)} MB | ${(r.distBytes / 1024 / 1024).toFixed(1)} MB | ${r.pagefindMs === undefined ? '–' : `${(r.pagefindMs / 1000).toFixed(1)} s`} |`
-				: `| ${r.cases} | build failed | | | | | |`,
+				? `| ${r.cases} | ${r.pages} | ${seconds(r.wallMs)} | ${(r.wallMs / r.cases).toFixed(0)} ms | ${seconds(r.cpuMs)} | ${(r.cpuMs / r.cases).toFixed(0)} ms | ${seconds(renderMs(r))} | ${seconds(r.pagefindMs)} | ${(r.maxRssKB / 1024).toFixed(0)} MB | ${(r.distBytes / 1024 / 1024).toFixed(1)} MB | ${(r.casePageBytes / 1024).toFixed(0)} KB |`
+				: `| ${r.cases} | build failed | | | | | | | | | |`,
 		),
 	];
-	// The marginal cost between consecutive counts removes the fixed start-up cost from the comparison.
-	const marginal = runs
-		.filter((r) => r.ok)
-		.map((r, i, ok) => (i === 0 ? undefined : `${ok[i - 1].cases}→${r.cases}: ${((r.wallMs - ok[i - 1].wallMs) / (r.cases - ok[i - 1].cases)).toFixed(0)} ms per added case`))
-		.filter(Boolean);
+	// The marginal cost between consecutive counts takes the fixed start-up cost out of the comparison.
+	const ok = runs.filter((r) => r.ok);
+	const marginal = ok.slice(1).map((r, i) => {
+		const prev = ok[i];
+		const per = (a: number, b: number) => ((a - b) / (r.cases - prev.cases)).toFixed(0);
+		return `${prev.cases}→${r.cases}: ${per(r.wallMs, prev.wallMs)} ms wall, ${per(r.cpuMs, prev.cpuMs)} ms CPU per added case`;
+	});
 	return [...rows, '', marginal.length ? `Marginal cost: ${marginal.join('; ')}.` : ''].join('\n');
 }
 
@@ -147,7 +195,7 @@ if (import.meta.main) {
 		process.stdout.write(`building ${count} synthetic cases… `);
 		const run = await buildOnce(count);
 		runs.push(run);
-		console.log(run.ok ? `${(run.wallMs / 1000).toFixed(1)} s, ${run.pages} pages, ${(run.maxRssKB / 1024).toFixed(0)} MB peak` : 'FAILED');
+		console.log(run.ok ? `${seconds(run.wallMs)} wall, ${seconds(run.cpuMs)} CPU, ${run.pages} pages, ${(run.maxRssKB / 1024).toFixed(0)} MB peak (load average ${run.loadBefore.toFixed(1)} at start)` : 'FAILED');
 		if (!run.ok) console.error(run.tail);
 	}
 	console.log(`\n${scalingTable(runs)}`);

@@ -4,7 +4,7 @@
  * results as links with excerpts built from DOM nodes (only <mark> survives).
  * Pagefind's script and index load on the first search, never with the page.
  */
-import { excerptSegments, pagefindFilters, readSearchState, searchString, shapeResult, type PagefindResultData, type SearchHit, type SearchState } from '../lib/search-results.ts';
+import { byBestSection, excerptSegments, pagefindFilters, readSearchState, searchString, shapeResult, type PagefindResultData, type SearchHit, type SearchState } from '../lib/search-results.ts';
 import { SEARCH_RANKING } from '../lib/search-ranking.ts';
 
 interface PagefindResult {
@@ -39,7 +39,7 @@ export function mountSearchPanel(root: HTMLElement): void {
 	const loadPagefind = () =>
 		(pagefind ??= (async () => {
 			const pf: Pagefind = await import(/* @vite-ignore */ `${bundle}pagefind.js`);
-			await pf.options({ basePath: bundle, baseUrl: base, ranking: SEARCH_RANKING });
+			await pf.options({ basePath: bundle, baseUrl: base, ranking: SEARCH_RANKING, noWorker: true });
 			return pf;
 		})());
 
@@ -100,7 +100,7 @@ export function mountSearchPanel(root: HTMLElement): void {
 		// Without a query there are no matched sections to narrow, so a stage filter lists whole pages.
 		const stages = current.query.trim() ? (current.filters.stage ?? []) : [];
 		const hits = data.map((d) => shapeResult(d, { stageAnchors, stages, labelKeys })).filter((h): h is SearchHit => h !== null);
-		list.append(...hits.map(renderHit));
+		list.append(...(stages.length ? byBestSection(hits) : hits).map(renderHit));
 		more.hidden = shown >= pending.length;
 		const count = list.children.length;
 		const what = current.query.trim() ? `“${current.query.trim()}”` : 'the chosen filters';

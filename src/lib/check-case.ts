@@ -1,4 +1,4 @@
-import type { Heading, Link, Root, RootContent, Code } from 'mdast';
+import type { Heading, Link, Root, RootContent, Code, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { caseFrontmatterSchema, type CaseFrontmatter } from '../schemas/case.ts';
@@ -62,6 +62,12 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 				const url = (node as Link).url;
 				if (url.startsWith('/') || url.startsWith('#')) out.links.push({ file, line: node.position?.start.line, url });
 				else if (!/^(https?:|mailto:)/.test(url)) out.problems.push(problem(file, `relative link "${url}" will break when the page moves`, { line: node.position?.start.line, fix: 'Link with a site path such as `/cases/tiktok-feed/#model` or `/pitfalls/#position-bias`.' }));
+			}
+			if (node.type === 'table') {
+				const header = (node as Table).children[0];
+				header?.children.forEach((cell, i) => {
+					if (toString(cell).trim() === '') out.problems.push(problem(file, `table header cell ${i + 1} is empty; screen readers announce each column by its header`, { line: node.position?.start.line, fix: 'Name the column, e.g. "Metric" or "Stage".' }));
+				});
 			}
 			if (node.type === 'code' && (node as Code).lang === 'mermaid') {
 				out.diagrams.push({ source: (node as Code).value, line: (node.position?.start.line ?? 0) + 1 });

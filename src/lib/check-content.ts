@@ -103,8 +103,12 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	}
 
 	anchors.set('/pitfalls/', pitfalls.data?.map((p) => p.id) ?? []);
-	anchors.set('/framework/', framework.sections.map(sectionAnchor));
-	for (const slug of bySlug.keys()) anchors.set(`/practice/${slug}/`, []);
+	anchors.set('/framework/', [...framework.sections.map(sectionAnchor), 'time-budget', 'rubric']);
+	const sectionAnchors = framework.sections.map(sectionAnchor);
+	for (const slug of bySlug.keys()) {
+		anchors.set(`/practice/${slug}/`, sectionAnchors);
+		anchors.set(`/practice/${slug}/blank/`, sectionAnchors);
+	}
 	for (const [route, ids] of docsRoutes(root)) anchors.set(route, ids);
 	const roadmap = readDataFile(root, ROADMAP_FILE, roadmapSchema);
 	if (roadmap.problems.length && roadmap.problems[0].message !== 'file is missing') problems.push(...roadmap.problems);

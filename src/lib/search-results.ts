@@ -125,6 +125,16 @@ export function shapeResult(data: PagefindResultData, options: ShapeOptions): Se
 	};
 }
 
+/**
+ * Orders pages by their best remaining section, best first (stable). Used
+ * when a stage filter narrows the sections: pagefind ranked the whole pages,
+ * but the reader asked for the pages that say most about that stage.
+ */
+export function byBestSection(hits: SearchHit[]): SearchHit[] {
+	const best = (h: SearchHit) => h.sections[0]?.score ?? 0;
+	return [...hits].sort((a, b) => best(b) - best(a));
+}
+
 /** A run of excerpt text, highlighted or not. */
 export interface ExcerptSegment {
 	text: string;

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -32,9 +33,21 @@ export interface StaticSite {
 	requests: string[];
 }
 
+export interface ServeOptions {
+	/**
+	 * Gzip text responses for clients that accept it, as static hosts (GitHub Pages,
+	 * Netlify) do; the benchmark's Lighthouse runs use this. Off by default.
+	 */
+	compress?: boolean;
+}
+
+/** Types a host compresses; pagefind's index files and images are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+
 /** Serves a built site from `dir` on a random loopback port, the way a static host would. */
-export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> {
+export async function serveStatic(dir: string, base = '/', options: ServeOptions = {}): Promise<StaticSite> {
 	const root = normalize(dir);
+	const gzipped = new Map<string, Buffer>();
 	const prefix = base.replace(/\/?$/, '/');
 	const requests: string[] = [];
 	const server: Server = createServer((req, res) => {
@@ -46,7 +59,14 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> 
 		try {
 			if (statSync(file).isDirectory()) file = join(file, 'index.html');
 			const stat = statSync(file);
-			res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': stat.size });
+			const type = TYPES[extname(file)] ?? 'application/octet-stream';
+			if (options.compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+				let body = gzipped.get(file);
+				if (!body) gzipped.set(file, (body = gzipSync(readFileSync(file))));
+				res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length });
+				return res.end(body);
+			}
+			res.writeHead(200, { 'content-type': type, 'content-length': stat.size });
 			createReadStream(file).pipe(res);
 		} catch {
 			notFound();

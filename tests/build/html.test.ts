@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HtmlValidate, type ConfigData } from 'html-validate';
+import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import config from '../../.htmlvalidate.mjs';
 import { DIST, allPages } from './dist.ts';
 
-const validator = new HtmlValidate(config as ConfigData);
+const validator = new HtmlValidate(config);
 
 describe('HTML validity', () => {
 	it.each(allPages())('%s has no html-validate errors', async (page) => {

@@ -280,6 +280,22 @@ describe('practice worksheet', () => {
 		await context.close();
 	});
 
+	it('does not overwrite an attempt saved from another tab', async () => {
+		const { page: a, context } = await openWorksheet();
+		await typeAndWaitForSave(a, first.id, 'from tab A');
+		const b = await context.newPage();
+		await b.goto(h.url(PATH));
+		await b.getByRole('button', { name: 'Start a new attempt' }).click();
+		await typeAndWaitForSave(b, first.id, 'from tab B');
+		await expect.poll(() => attemptItems(a).count()).toBe(2);
+		await typeAndWaitForSave(a, first.id, 'from tab A, more');
+		await a.reload();
+		expect(await attemptItems(a).count()).toBe(2);
+		await attemptItems(a).nth(1).getByRole('button', { name: /^Open/ }).click();
+		expect(await answer(a, first.id).inputValue()).toBe('from tab B');
+		await context.close();
+	});
+
 	it('says so when storage is full, and still exports', async () => {
 		const { page, context } = await h.newPage();
 		await page.addInitScript(() => {

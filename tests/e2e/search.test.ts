@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPitfalls } from '../../src/lib/catalogs.ts';
 import { DIST, startHarness, type Harness } from './harness.ts';
 
 /**
@@ -97,6 +98,18 @@ describe('search: the right page and section', () => {
 		expect(tags.filter((t) => t !== 'MARK')).toEqual([]);
 		expect(await page.locator('[data-search-results] .search-excerpt mark').count()).toBeGreaterThan(0);
 		expect(errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+		await context.close();
+	});
+
+	it('finds every pitfall as its own result: its name leads to /pitfalls/#<id>', async () => {
+		const { page, context } = await h.newPage();
+		await page.goto(h.url('search/'));
+		for (const p of loadPitfalls()) {
+			await page.getByLabel(/Search cases/).fill(p.name);
+			await eventually(() => status(page).textContent()).toContain(`“${p.name}”`);
+			const catalog = (await shownResults(page)).slice(0, 3).find((r) => r.page === '/pitfalls/');
+			expect(catalog?.sections[0], `searching "${p.name}"`).toBe(`/pitfalls/#${p.id}`);
+		}
 		await context.close();
 	});
 

@@ -8,7 +8,7 @@
 import { hasContent, newAttempt, type Attempt } from '../../lib/practice/attempt.ts';
 import { attemptToJson, attemptToMarkdown, exportFileName, formatBytes, MAX_IMPORT_BYTES, parseAttemptFile, type WorksheetInfo } from '../../lib/practice/export.ts';
 import { rubricTotal } from '../../lib/practice/rubric.ts';
-import { loadPractice, probeStorage, savePractice, type PracticeDoc } from '../../lib/practice/storage.ts';
+import { loadPractice, probeStorage, savePractice, storeKey, type PracticeDoc } from '../../lib/practice/storage.ts';
 import { formatDuration, isRunning, pauseTimer, setLength, startTimer, switchSection, timerStatus } from '../../lib/practice/timer.ts';
 
 /** Typing is saved this long after the last keystroke, and at once when the page is hidden or closed. */
@@ -72,6 +72,17 @@ export function startWorksheet(doc: Document): void {
 		saveStatus.classList.toggle('is-error', !result.ok);
 		renderAttempts();
 	}
+
+	// Another tab saved this case: take its attempts (newest copy of each wins), keep the one open here as it is.
+	addEventListener('storage', (event) => {
+		if (event.key !== storeKey(info.slug) || event.newValue === null) return;
+		const theirs = loadPractice(storage, info.slug, { now: Date.now(), firstSection }).doc.attempts;
+		const mine = new Map(store.attempts.map((a) => [a.id, a]));
+		const merged = theirs.map((a) => (a.id === attempt.id && mine.has(a.id) ? attempt : (mine.get(a.id)?.updatedAt ?? 0) > a.updatedAt ? mine.get(a.id)! : a));
+		const kept = store.attempts.filter((a) => !theirs.some((t) => t.id === a.id) && a.id === attempt.id);
+		store = { ...store, attempts: [...merged, ...kept] };
+		renderAttempts();
+	});
 
 	addEventListener('pagehide', flush);
 	doc.addEventListener('visibilitychange', () => {

@@ -8,12 +8,13 @@ import type { Framework } from '../../schemas/framework.ts';
 import { scaledBudgets } from '../framework.ts';
 import type { WorksheetInfo } from './export.ts';
 
-/** Interview lengths the timer offers, in minutes. */
+/** Interview lengths the timer offers, in minutes (the framework's own length is always among them, and the default). */
 export const PRACTICE_LENGTHS = [35, 45, 60];
 
 export function worksheetInfo(slug: string, data: CaseFrontmatter, fw: Framework): WorksheetInfo {
+	const lengths = [...new Set([...PRACTICE_LENGTHS, fw.interviewMinutes])].sort((a, b) => a - b);
 	const budgets: WorksheetInfo['budgets'] = {};
-	for (const minutes of PRACTICE_LENGTHS) {
+	for (const minutes of lengths) {
 		const scaled = scaledBudgets(fw, minutes);
 		budgets[String(minutes)] = Object.fromEntries(fw.sections.map((s, i) => [s.id, scaled[i]]));
 	}
@@ -24,7 +25,7 @@ export function worksheetInfo(slug: string, data: CaseFrontmatter, fw: Framework
 		context: data.context,
 		sections: fw.sections.map((s) => ({ id: s.id, title: s.title, question: s.question })),
 		rubric: fw.rubric.map((d) => ({ id: d.id, title: d.title, weight: d.weight, levels: d.levels })),
-		lengths: PRACTICE_LENGTHS,
+		lengths,
 		defaultMinutes: fw.interviewMinutes,
 		budgets,
 	};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, excerptSegments, pagefindFilters, readSearchState, searchString, shapeResult, type PagefindResultData, type PagefindSubResult } from '../../../src/lib/search-results.ts';
+import { byBestSection, decodeEntities, excerptSegments, pagefindFilters, readSearchState, searchString, shapeResult, type PagefindResultData, type PagefindSubResult } from '../../../src/lib/search-results.ts';
 
 const KEYS = ['domain', 'difficulty', 'stage'];
 
@@ -120,5 +120,13 @@ describe('shapeResult', () => {
 	it("falls back to the page's excerpt when nothing matched inside a section", () => {
 		const page: PagefindResultData = { ...casePage(), meta: { title: 'Only a title' }, sub_results: [] };
 		expect(shapeResult(page, { stageAnchors, stages: [] })).toMatchObject({ title: 'Only a title', description: 'page <mark>excerpt</mark>', descriptionIsExcerpt: true, sections: [] });
+	});
+});
+
+describe('byBestSection', () => {
+	it('orders pages by their best section, keeping ties in pagefind order', () => {
+		const hit = (url: string, scores: number[]) => ({ url, title: url, description: '', descriptionIsExcerpt: false, labels: [], sections: scores.map((score) => ({ url, title: '', excerpt: '', score })) });
+		const ordered = byBestSection([hit('/a/', [8]), hit('/b/', [50, 1]), hit('/c/', []), hit('/d/', [8])]);
+		expect(ordered.map((h) => h.url)).toEqual(['/b/', '/a/', '/d/', '/c/']);
 	});
 });
