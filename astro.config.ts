@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { checkContent } from './src/lib/check-content.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
@@ -33,7 +34,10 @@ export default defineConfig({
 			title: 'MLSD Workbook',
 			description: 'Machine-learning system design, worked in depth: case studies, timed practice, PDFs.',
 			social: [],
-			customCss: ['./src/styles/workbook.css'],
+			// print.css last: it overrides the screen styles on paper.
+			customCss: ['./src/styles/workbook.css', './src/styles/print.css'],
+			// The footer override adds the print script (opens <details>, forces the light theme) to every page.
+			components: { Footer: './src/components/overrides/Footer.astro' },
 			sidebar: buildSidebar(report.cases, base),
 			lastUpdated: false,
 			pagefind: true,
@@ -42,5 +46,7 @@ export default defineConfig({
 			expressiveCode: { defaultProps: { wrap: true } },
 		}),
 		mdx(),
+		// Print layouts (for PDFs) are noindex and blank worksheets repeat their worksheet: keep both out of the sitemap.
+		sitemap({ filter: (page) => !/\/(print\/|practice\/[^/]+\/blank\/)/.test(page) }),
 	],
 });
