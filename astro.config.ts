@@ -10,6 +10,7 @@ import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import remarkMermaid from './src/plugins/remark-mermaid.ts';
 import { checkDiagram } from './src/lib/diagrams/index.ts';
 import { loadMermaid } from './src/lib/diagrams/parse.ts';
+import { SEARCH_RANKING } from './src/lib/search-ranking.ts';
 
 // The content is checked once, before anything renders: the same checks as `npm run check`.
 const report = await checkContent({ checkDiagram });
@@ -40,7 +41,8 @@ export default defineConfig({
 			components: { Footer: './src/components/overrides/Footer.astro' },
 			sidebar: buildSidebar(report.cases, base),
 			lastUpdated: false,
-			pagefind: true,
+			// One ranking for Starlight's search modal and the /search/ page.
+			pagefind: { ranking: SEARCH_RANKING },
 			// Wrap long code lines: a code block that scrolls sideways becomes an unnamed "region"
 			// landmark, and two on one page fail axe's landmark-unique check (tests/e2e/axe.test.ts).
 			expressiveCode: { defaultProps: { wrap: true } },

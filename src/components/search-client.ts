@@ -91,16 +91,20 @@ export function mountSearchPanel(root: HTMLElement): void {
 		await showMore(mine);
 	};
 
-	/** Renders the next batch of pages; a stage filter may drop pages whose sections are all elsewhere. */
+	/** Renders the next batch of pages; a stage filter may drop pages whose sections are all elsewhere, so it reads on until one shows or none are left. */
 	const showMore = async (mine: number) => {
-		const batch = pending.slice(shown, shown + PAGE_SIZE);
-		const data = await Promise.all(batch.map((r) => r.data()));
-		if (mine !== run) return;
-		shown += batch.length;
 		// Without a query there are no matched sections to narrow, so a stage filter lists whole pages.
 		const stages = current.query.trim() ? (current.filters.stage ?? []) : [];
-		const hits = data.map((d) => shapeResult(d, { stageAnchors, stages, labelKeys })).filter((h): h is SearchHit => h !== null);
-		list.append(...(stages.length ? byBestSection(hits) : hits).map(renderHit));
+		let added = 0;
+		while (added === 0 && shown < pending.length) {
+			const batch = pending.slice(shown, shown + PAGE_SIZE);
+			const data = await Promise.all(batch.map((r) => r.data()));
+			if (mine !== run) return;
+			shown += batch.length;
+			const hits = data.map((d) => shapeResult(d, { stageAnchors, stages, labelKeys })).filter((h): h is SearchHit => h !== null);
+			list.append(...(stages.length ? byBestSection(hits) : hits).map(renderHit));
+			added = hits.length;
+		}
 		more.hidden = shown >= pending.length;
 		const count = list.children.length;
 		const what = current.query.trim() ? `“${current.query.trim()}”` : 'the chosen filters';

@@ -27,6 +27,7 @@ export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoo
 			label: 'Start here',
 			items: [
 				{ label: 'All case studies', link: link('/cases/') },
+				{ label: 'Search', link: link('/search/') },
 				{ label: 'The framework', link: link('/framework/') },
 				{ label: 'Pitfall catalog', link: link('/pitfalls/') },
 				{ label: 'The 16-week roadmap', link: link('/roadmap/') },

@@ -239,6 +239,19 @@ describe('search page', () => {
 		await context.close();
 	});
 
+	it('shows ten pages at a time; "Show more results" adds the rest and moves focus to the first new one', async () => {
+		const { page, context } = await openSearch('?q=model');
+		expect(await status(page).textContent()).toContain('10+ pages match');
+		expect(await page.locator('[data-search-results] > li').count()).toBe(10);
+		await page.getByRole('button', { name: 'Show more results' }).focus();
+		await page.keyboard.press('Enter');
+		await eventually(() => page.locator('[data-search-results] > li').count()).toBeGreaterThan(10);
+		expect(await page.evaluate(() => document.activeElement?.closest('[data-search-results] > li') === document.querySelectorAll('[data-search-results] > li')[10])).toBe(true);
+		expect(await status(page).textContent()).not.toContain('+');
+		expect(await page.getByRole('button', { name: 'Show more results' }).isHidden()).toBe(true);
+		await context.close();
+	});
+
 	it('has no axe violations with results shown, in light and dark themes', async () => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			const { page, context } = await h.newPage({ colorScheme });
