@@ -11,17 +11,29 @@ export function sortCases<T extends { data: { difficulty: (typeof DIFFICULTIES)[
 	return [...cases].sort((a, b) => DIFFICULTIES.indexOf(a.data.difficulty) - DIFFICULTIES.indexOf(b.data.difficulty) || a.data.title.localeCompare(b.data.title));
 }
 
-/** Starlight's sidebar: the guide pages, then cases grouped by domain (so previous/next links walk the cases). */
+/**
+ * A domain lists its cases in the sidebar up to this many; beyond it, the sidebar links to
+ * the domain's section of the case index instead, so every page's HTML does not grow with
+ * the number of cases (500 cases added ~96 KB of sidebar to every page; see bench/RESULTS.md).
+ */
+export const SIDEBAR_CASES_PER_DOMAIN = 12;
+
+/** Every listed case in reading order: domains in catalog order, then sortCases within each. */
+export function readingOrder<T extends { data: { domain: string; draft: boolean; difficulty: (typeof DIFFICULTIES)[number]; title: string } }>(cases: T[], domainIds: string[]): T[] {
+	return domainIds.flatMap((id) => sortCases(cases.filter((c) => c.data.domain === id && !c.data.draft)));
+}
+
+/** Starlight's sidebar: the guide pages, then cases grouped by domain. Case pages set their own previous/next links from readingOrder. */
 export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoot()): SidebarItem[] {
 	// Starlight does not prefix `link` items with the base path, so do it here.
 	const link = (path: string) => base.replace(/\/?$/, '/') + path.replace(/^\//, '');
 	const domains = readDataFile(root, DOMAINS_FILE, domainCatalogSchema).data ?? [];
-	const groups: SidebarItem[] = domains
-		.map((d) => ({
-			label: d.title,
-			items: sortCases(cases.filter((c) => c.data.domain === d.id && !c.data.draft)).map((c) => ({ label: c.data.title, link: link(`/cases/${c.slug}/`) })),
-		}))
-		.filter((g) => g.items.length > 0);
+	const groups: SidebarItem[] = domains.flatMap((d): SidebarItem[] => {
+		const listed = readingOrder(cases, [d.id]);
+		if (listed.length === 0) return [];
+		if (listed.length > SIDEBAR_CASES_PER_DOMAIN) return [{ label: `${d.title} (${listed.length})`, link: link(`/cases/#${d.id}`) }];
+		return [{ label: d.title, items: listed.map((c) => ({ label: c.data.title, link: link(`/cases/${c.slug}/`) })) }];
+	});
 	return [
 		{
 			label: 'Start here',

@@ -85,10 +85,16 @@ describe('catalog and index pages', () => {
 		expect(textOf(readPage(''))).toMatch(/Read.*Practise.*Print.*Contribute/);
 	});
 
-	it('the sidebar groups cases by domain so previous/next links walk them', () => {
+	it('the sidebar groups cases by domain, and previous/next links walk every case in reading order', () => {
 		const html = readPage(`cases/${caseSlugs[0]}/`);
 		expect(html).toMatch(/Recommendations and feeds|Search and ranking|Ads and marketplaces/);
-		expect(html).toMatch(/rel="(next|prev)"|class="pagination-links"/);
+		const next = (slug: string) => /<a href="[^"]*\/cases\/([^/"]+)\/" rel="next"/.exec(readPage(`cases/${slug}/`))?.[1];
+		const prev = (slug: string) => /<a href="[^"]*\/cases\/([^/"]+)\/" rel="prev"/.exec(readPage(`cases/${slug}/`))?.[1];
+		const first = caseSlugs.find((slug) => prev(slug) === undefined)!;
+		const chain = [first];
+		while (next(chain.at(-1)!) && chain.length <= caseSlugs.length) chain.push(next(chain.at(-1)!)!);
+		expect([...chain].sort()).toEqual([...caseSlugs].sort());
+		for (let i = 1; i < chain.length; i++) expect(prev(chain[i])).toBe(chain[i - 1]);
 	});
 });
 
