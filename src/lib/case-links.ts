@@ -3,6 +3,14 @@ import type { ChecklistCatalog, Pitfall } from '../schemas/catalogs.ts';
 import type { Framework } from '../schemas/framework.ts';
 import { slugify } from './slug.ts';
 
+/** The sections a case page generates after the body, with the ids their components use. */
+export const GENERATED_SECTIONS = [
+	{ slug: 'pitfalls', text: 'Pitfalls' },
+	{ slug: 'design-checklist', text: 'Design checklist' },
+	{ slug: 'follow-up-questions', text: 'Follow-up questions' },
+	{ slug: 'references', text: 'References' },
+] as const;
+
 /** The case's pitfalls joined with the catalog, in the case's order. */
 export function pitfallsOf(data: Pick<CaseFrontmatter, 'pitfalls'>, catalog: Pitfall[]): { pitfall: Pitfall; note: string }[] {
 	return data.pitfalls.map((p) => {

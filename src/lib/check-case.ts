@@ -8,6 +8,7 @@ import { zodProblems } from './yaml-source.ts';
 import { didYouMeanPhrase } from './suggest.ts';
 import { problem, type Problem } from './problems.ts';
 import { GithubSlugger } from './slug.ts';
+import { GENERATED_SECTIONS } from './case-links.ts';
 
 /** What a case is checked against: the framework and the catalogs' ids. */
 export interface CheckContext {
@@ -33,8 +34,8 @@ export interface CaseCheck {
 	problems: Problem[];
 }
 
-/** Ids of the sections the case page generates after the body. */
-export const GENERATED_ANCHORS = ['pitfalls', 'design-checklist', 'follow-up-questions', 'references'];
+/** Ids of the sections the case page generates around the body. */
+export const GENERATED_ANCHORS = ['at-a-glance', 'pipeline', ...GENERATED_SECTIONS.map((s) => s.slug)];
 
 /** Checks one parsed case: frontmatter schema and references, framework sections, and collects links and diagrams. */
 export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
