@@ -114,3 +114,10 @@ describe('no request leaves the site', () => {
 		for (const f of assets) expect(readFileSync(join(DIST, '_astro', f), 'utf8'), f).not.toMatch(/@import\s+url\(\s*["']?https?:|url\(\s*["']?https?:\/\//);
 	});
 });
+
+describe('prose spacing', () => {
+	it('the framework page introduction reads as sentences (no words glued across template expressions)', () => {
+		const text = textOf(readPage('framework/'));
+		expect(text).toContain(`follows these ${framework.sections.length} sections in this order. Budgets are for a ${framework.interviewMinutes}-minute interview`);
+	});
+});
