@@ -1,12 +1,11 @@
-/** The print layouts that `npm run pdf` prints: one per case, one worksheet per case, the workbook. */
+/** The print layouts that `npm run pdf` prints: one per case and the workbook (worksheets print practice mode's blank page; tests/build/practice.test.ts). */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFramework } from '../../src/lib/framework.ts';
 import { DIST, readPage, textOf } from './dist.ts';
 
 const caseSlugs = readdirSync(join(DIST, 'cases')).filter((slug) => existsSync(join(DIST, 'cases', slug, 'index.html')));
-const printRoutes = ['print/workbook/', ...caseSlugs.flatMap((slug) => [`print/case/${slug}/`, `print/worksheet/${slug}/`])];
+const printRoutes = ['print/workbook/', ...caseSlugs.map((slug) => `print/case/${slug}/`)];
 
 describe('print layouts', () => {
 	it.each(printRoutes)('%s is built, kept out of search engines and out of the site search', (route) => {
@@ -27,12 +26,6 @@ describe('print layouts', () => {
 		const targets = [...doc.matchAll(/\shref="#([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!)).filter((t) => !imported.some((p) => t.startsWith(p)));
 		expect(targets.length).toBeGreaterThan(0);
 		expect(targets.filter((t) => !ids.includes(t))).toEqual([]);
-	});
-
-	it.each(caseSlugs)('the %s worksheet asks every framework question and leaves room to answer', (slug) => {
-		const html = readPage(`print/worksheet/${slug}/`);
-		for (const s of loadFramework().sections) expect(textOf(html)).toContain(s.question);
-		expect(html).toContain('class="ws-lines');
 	});
 
 	it('links to the print layouts come from nowhere on the site', () => {

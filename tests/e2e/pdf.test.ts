@@ -110,10 +110,8 @@ describe('npm run pdf', () => {
 			expect(compact(text)).toContain(compact(prompt));
 			const minutes = Number(/(\d+) min/.exec(/<li class="badge badge-time">[\s\S]*?<\/li>/.exec(page)![0])![1]);
 			const budgets = scaledBudgets(framework, minutes);
-			let clock = 0;
 			for (const [i, s] of framework.sections.entries()) {
-				const budget = `${budgets[i]} min · ${clock}–${(clock += budgets[i]!)}`;
-				expect(inOrder(text, [`${i + 1}. ${s.title}`, budget, s.question]), `${c.slug}: ${s.title}`).toEqual([]);
+				expect(inOrder(text, [`${i + 1}. ${s.title}`, `${budgets[i]} min budget`, s.question]), `${c.slug}: ${s.title}`).toEqual([]);
 			}
 		}
 	});

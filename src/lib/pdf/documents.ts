@@ -1,4 +1,4 @@
-/** The PDFs to make, found in the built site: one per print layout under dist/print/. */
+/** The PDFs to make, found in the built site: the print layouts under dist/print/ and practice mode's blank worksheets. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,15 +18,16 @@ export const WORKBOOK_FILE = 'mlsd-workbook.pdf';
 
 /** Cases first, then their worksheets, then the workbook, each in slug order. */
 export function listDocuments(dist: string): PdfDocument[] {
-	const slugs = (dir: string) =>
+	const slugs = (dir: string, page = 'index.html') =>
 		existsSync(join(dist, dir))
 			? readdirSync(join(dist, dir))
-					.filter((slug) => existsSync(join(dist, dir, slug, 'index.html')))
+					.filter((slug) => existsSync(join(dist, dir, slug, page)))
 					.sort()
 			: [];
 	return [
 		...slugs('print/case').map((slug): PdfDocument => ({ kind: 'case', slug, route: `print/case/${slug}/`, file: `${slug}.pdf` })),
-		...slugs('print/worksheet').map((slug): PdfDocument => ({ kind: 'worksheet', slug, route: `print/worksheet/${slug}/`, file: `worksheets/${slug}.pdf` })),
+		// The blank worksheet is practice mode's own printable page, so paper and screen share one layout.
+		...slugs('practice', 'blank/index.html').map((slug): PdfDocument => ({ kind: 'worksheet', slug, route: `practice/${slug}/blank/`, file: `worksheets/${slug}.pdf` })),
 		...(existsSync(join(dist, 'print/workbook/index.html')) ? [{ kind: 'workbook' as const, route: 'print/workbook/', file: WORKBOOK_FILE }] : []),
 	];
 }

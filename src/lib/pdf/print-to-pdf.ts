@@ -5,17 +5,21 @@ import { inspectPdf } from './inspect.ts';
 export const PAPER_FORMATS = { a4: 'A4', letter: 'Letter' } as const;
 export type PaperFormat = keyof typeof PAPER_FORMATS;
 
-/** Loads a print layout and waits until it says it is ready (imported parts in, fonts loaded); returns its footer label. */
+/** Loads a page to print and waits until it is ready (a print layout says so: imported parts in, fonts loaded); returns its footer label. */
 export async function openPrintDocument(page: Page, url: string): Promise<string> {
 	await page.goto(url, { waitUntil: 'load' });
-	await page.waitForFunction(() => document.querySelector<HTMLElement>('.print-document')?.dataset.printReady === 'true', null, { timeout: 60_000 });
+	// Print layouts say when they are ready; a plain page (practice mode's blank worksheet) is ready once loaded.
+	await page.waitForFunction(() => {
+		const doc = document.querySelector<HTMLElement>('.print-document');
+		return !doc || doc.dataset.printReady === 'true';
+	}, null, { timeout: 60_000 });
 	await page.evaluate(async () => {
 		// CSS cannot open <details>: follow-up answers, "Diagram as text", hints.
 		for (const d of document.querySelectorAll('details')) d.open = true;
 		for (const img of document.images) img.loading = 'eager';
 		await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
 	});
-	return page.$eval('.print-document', (el) => (el as HTMLElement).dataset.printLabel ?? document.title);
+	return page.evaluate(() => document.querySelector<HTMLElement>('.print-document')?.dataset.printLabel ?? document.title.replace(/ \| [^|]*$/, ''));
 }
 
 /** page.pdf options: paper, margins with a footer of running title and page numbers, tagged PDF with an outline from the headings. */

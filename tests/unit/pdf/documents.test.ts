@@ -8,16 +8,17 @@ import { pdfOptions } from '../../../src/lib/pdf/print-to-pdf.ts';
 describe('listDocuments', () => {
 	it('finds a case PDF and a worksheet per built case, then the workbook', () => {
 		const dist = mkdtempSync(join(tmpdir(), 'mlsd-docs-'));
-		for (const route of ['print/case/b', 'print/case/a', 'print/worksheet/a', 'print/worksheet/b', 'print/workbook']) {
+		for (const route of ['print/case/b', 'print/case/a', 'practice/a/blank', 'practice/b/blank', 'print/workbook']) {
 			mkdirSync(join(dist, route), { recursive: true });
 			writeFileSync(join(dist, route, 'index.html'), '');
 		}
 		mkdirSync(join(dist, 'print/case/empty'));
+		mkdirSync(join(dist, 'practice/no-blank'));
 		expect(listDocuments(dist).map((d) => [d.route, d.file])).toEqual([
 			['print/case/a/', 'a.pdf'],
 			['print/case/b/', 'b.pdf'],
-			['print/worksheet/a/', 'worksheets/a.pdf'],
-			['print/worksheet/b/', 'worksheets/b.pdf'],
+			['practice/a/blank/', 'worksheets/a.pdf'],
+			['practice/b/blank/', 'worksheets/b.pdf'],
 			['print/workbook/', 'mlsd-workbook.pdf'],
 		]);
 	});
