@@ -121,8 +121,38 @@ export function sampleSizePerArm(input: SampleSizeInput): number {
 	return Math.ceil(n - 1e-9);
 }
 
-/** Days to reach `perArm` users in each of `arms` arms with `dailyUsers` eligible per day at `share` of traffic. */
+/**
+ * Days until `perArm` users are in each of `arms` arms, counting each user once, when
+ * `dailyUsers` new (never-seen) users arrive every day. Only right when every day's users are
+ * new; for a returning population use `experimentDaysUnique`.
+ */
 export function experimentDays(perArm: number, dailyUsers: number, arms = 2, share = 1): number {
 	if (!(dailyUsers > 0)) throw new RangeError('daily users must be positive');
 	return Math.ceil((perArm * arms) / (dailyUsers * share));
+}
+
+/**
+ * Distinct users seen after `days` days when a population of `population` users each visits on
+ * any given day independently with probability `dailyUsers / population`:
+ * U(d) = N · (1 − (1 − DAU/N)^d). Returning users are counted once, so U grows slower than d · DAU.
+ */
+export function uniqueUsersAfterDays(population: number, dailyUsers: number, days: number): number {
+	if (!(population > 0)) throw new RangeError('population must be positive');
+	if (!(dailyUsers > 0 && dailyUsers <= population)) throw new RangeError('daily users must be positive and at most the population');
+	if (!(days >= 0)) throw new RangeError('days must not be negative');
+	return population * (1 - (1 - dailyUsers / population) ** days);
+}
+
+/**
+ * Days until each of `arms` arms holds `perArm` distinct users, when `share` of a population of
+ * `population` users (of whom `dailyUsers` visit per day) is in the experiment. Infinity when the
+ * population is too small to ever reach it.
+ */
+export function experimentDaysUnique(perArm: number, population: number, dailyUsers: number, arms = 2, share = 1): number {
+	const needed = perArm * arms;
+	if (!(share > 0 && share <= 1)) throw new RangeError('share must be in (0, 1]');
+	if (needed >= population * share) return Number.POSITIVE_INFINITY;
+	let days = 1;
+	while (share * uniqueUsersAfterDays(population, dailyUsers, days) < needed) days++;
+	return days;
 }
