@@ -106,6 +106,11 @@ export const caseFrontmatterSchema = z.strictObject({
 	pitfalls: z.array(casePitfallSchema).default([]),
 	/** Case-specific checklist items. */
 	checklist: z.array(caseChecklistItemSchema).default([]),
+	/**
+	 * What a strong candidate says in each framework section's time budget: section id →
+	 * 3–6 single claims of at most ~30 words, specific to the case.
+	 */
+	keyPoints: z.record(kebab, z.array(z.string().min(10))).optional(),
 	/** Follow-up questions with answer sketches. */
 	followUps: z.array(followUpSchema).default([]),
 	/** Primary sources, with year. */
