@@ -3,14 +3,14 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { checkContent } from './src/lib/check-content.ts';
+import { checkContent } from './src/lib/content/check-content.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { buildSidebar } from './src/lib/sidebar.ts';
+import { buildSidebar } from './src/lib/site/sidebar.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import remarkMermaid from './src/plugins/remark-mermaid.ts';
 import { checkDiagram } from './src/lib/diagrams/index.ts';
 import { loadMermaid } from './src/lib/diagrams/parse.ts';
-import { SEARCH_RANKING } from './src/lib/search-ranking.ts';
+import { SEARCH_RANKING } from './src/lib/site/search-ranking.ts';
 
 // The content is checked once, before anything renders: the same checks as `npm run check`.
 const report = await checkContent({ checkDiagram });

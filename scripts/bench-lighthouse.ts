@@ -9,9 +9,9 @@
  *   npm run bench:lighthouse -- [--runs 3] [--form mobile,desktop] [--json out.json]
  */
 import { writeFileSync } from 'node:fs';
-import { BROWSER_INSTALL_HINT, CHROMIUM_ARGS, findChromium } from '../src/lib/browser.ts';
-import { firstBuiltCase } from '../src/lib/page-types.ts';
-import { serveStatic } from '../src/lib/static-server.ts';
+import { BROWSER_INSTALL_HINT, CHROMIUM_ARGS, findChromium } from '../src/lib/tooling/browser.ts';
+import { firstBuiltCase } from '../src/lib/tooling/page-types.ts';
+import { serveStatic } from '../src/lib/tooling/static-server.ts';
 
 type Report = NonNullable<Awaited<ReturnType<(typeof import('lighthouse'))['default']>>>['lhr'];
 

@@ -10,8 +10,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../src/lib/browser.ts';
-import { serveStatic } from '../src/lib/static-server.ts';
+import { launchChromium } from '../src/lib/tooling/browser.ts';
+import { serveStatic } from '../src/lib/tooling/static-server.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {

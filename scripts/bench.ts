@@ -20,8 +20,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BASELINE_PAGE, pageTypes } from '../src/lib/page-types.ts';
-import { formatKB, pageFile, weighPage } from '../src/lib/page-weight.ts';
+import { BASELINE_PAGE, pageTypes } from '../src/lib/tooling/page-types.ts';
+import { formatKB, pageFile, weighPage } from '../src/lib/tooling/page-weight.ts';
 import { lighthouseTable, runLighthouse } from './bench-lighthouse.ts';
 import { scalingTable, type BuildRun } from './bench-build.ts';
 
@@ -114,7 +114,7 @@ if (only.has('weights'))
 			return [
 				'Each cell is raw / gzip (level 9). **JS at load** is what the page runs as it opens: its `<script src>` and modulepreload files, their static imports, and inline scripts. **JS in all** adds the chunks those scripts import on demand, such as the search UI Starlight loads when the browser is idle, on every page. The budget (tests/build/budgets.test.ts) is on *JS in all*, gzip, against the baseline.',
 				'',
-				`**Starlight baseline** is \`/${BASELINE_PAGE}\`: a Markdown page rendered by Starlight's own docs route with no client-side component of ours (src/lib/page-types.ts); the budget test checks that none of our modules loads on it. It does run the site-wide print helper (under 0.5 KB, inlined), which every page carries. For comparison, measured while planning on a default Starlight 0.42 site: about 102 KB of JS and 67 KB of CSS uncompressed per page, and 878 KB of JS once one mermaid diagram is drawn in the browser. No page here ships mermaid, dagre or a UI framework runtime (checked by the same test).`,
+				`**Starlight baseline** is \`/${BASELINE_PAGE}\`: a Markdown page rendered by Starlight's own docs route with no client-side component of ours (src/lib/tooling/page-types.ts); the budget test checks that none of our modules loads on it. It does run the site-wide print helper (under 0.5 KB, inlined), which every page carries. For comparison, measured while planning on a default Starlight 0.42 site: about 102 KB of JS and 67 KB of CSS uncompressed per page, and 878 KB of JS once one mermaid diagram is drawn in the browser. No page here ships mermaid, dagre or a UI framework runtime (checked by the same test).`,
 				'',
 				'| page type | path | HTML | JS at load | JS in all | JS over baseline (gzip) | CSS |',
 				'| --- | --- | ---: | ---: | ---: | --- | ---: |',
@@ -130,7 +130,7 @@ if (only.has('lighthouse'))
 			const lh = await runLighthouse({ dist, base, runs, log });
 			const notHundred = lh.filter((r) => Object.values(r.scores).some((s) => s < 100));
 			return [
-				`Lighthouse 12.2.3 in the system Chromium (headless, the flags of src/lib/browser.ts), its default mobile settings (simulated slow 4G, 4× CPU slowdown) and its desktop preset. The site is served on loopback with gzip, as a static host serves it. ${runs} run(s) per page; the table shows the run with the median performance score, and every run's performance score.`,
+				`Lighthouse 12.2.3 in the system Chromium (headless, the flags of src/lib/tooling/browser.ts), its default mobile settings (simulated slow 4G, 4× CPU slowdown) and its desktop preset. The site is served on loopback with gzip, as a static host serves it. ${runs} run(s) per page; the table shows the run with the median performance score, and every run's performance score.`,
 				'',
 				lighthouseTable(lh),
 				'',

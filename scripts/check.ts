@@ -3,11 +3,11 @@
  * numbers and fixes, then type errors from `astro check`. Exit 1 when any.
  * Flags: --no-types skips `astro check` (faster while writing content).
  */
-import { checkContent } from '../src/lib/check-content.ts';
+import { checkContent } from '../src/lib/content/check-content.ts';
 import { checkDiagram } from '../src/lib/diagrams/index.ts';
-import { astroCheckProblems } from '../src/lib/astro-check.ts';
-import { formatReport } from '../src/lib/problems.ts';
-import { projectRoot } from '../src/lib/project.ts';
+import { astroCheckProblems } from '../src/lib/tooling/astro-check.ts';
+import { formatReport } from '../src/lib/content/problems.ts';
+import { projectRoot } from '../src/lib/content/project.ts';
 
 const skipTypes = process.argv.includes('--no-types');
 const root = projectRoot();

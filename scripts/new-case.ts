@@ -7,12 +7,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
-import { loadFramework } from '../src/lib/framework.ts';
-import { loadDomains } from '../src/lib/catalogs.ts';
-import { scaffoldCase, validateNewCase, type NewCase } from '../src/lib/scaffold.ts';
-import { CASES_DIR, projectRoot } from '../src/lib/project.ts';
+import { loadFramework } from '../src/lib/content/framework.ts';
+import { loadDomains } from '../src/lib/content/catalogs.ts';
+import { scaffoldCase, validateNewCase, type NewCase } from '../src/lib/content/scaffold.ts';
+import { CASES_DIR, projectRoot } from '../src/lib/content/project.ts';
 import { DIFFICULTIES } from '../src/schemas/case.ts';
-import { ContentError } from '../src/lib/problems.ts';
+import { ContentError } from '../src/lib/content/problems.ts';
 
 const usage = 'Usage: npm run new-case -- --title "…" --domain <domain> --difficulty <foundation|intermediate|advanced> [--slug <slug>]';
 

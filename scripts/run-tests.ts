@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
-import { BROWSER_INSTALL_HINT, findChromium } from '../src/lib/browser.ts';
+import { BROWSER_INSTALL_HINT, findChromium } from '../src/lib/tooling/browser.ts';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const only = process.argv.slice(2);

@@ -1,6 +1,6 @@
 /** The back-of-envelope calculators: traffic, storage and latency budget, recomputed as the reader types. */
-import { computeLatency, computeQps, computeStorage, type QpsFields, type StorageFields } from '../lib/calculators.ts';
-import { formatBytes, formatCount, formatInt } from '../lib/estimates.ts';
+import { computeLatency, computeQps, computeStorage, type QpsFields, type StorageFields } from '../lib/numbers/calculators.ts';
+import { formatBytes, formatCount, formatInt } from '../lib/numbers/estimates.ts';
 import { paint, readFields, showFieldErrors } from './calculator-form.ts';
 
 function live(root: HTMLElement, update: () => void): void {

@@ -1,5 +1,5 @@
 /** Binds the roadmap's checkboxes to localStorage and keeps the progress bar in step. */
-import { describeProgress, parseProgress, ROADMAP_STORAGE_KEY, serializeProgress, summarizeProgress } from '../lib/roadmap-progress.ts';
+import { describeProgress, parseProgress, ROADMAP_STORAGE_KEY, serializeProgress, summarizeProgress } from '../lib/learning/roadmap-progress.ts';
 
 function readStored(): Set<string> {
 	try {

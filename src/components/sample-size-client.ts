@@ -1,7 +1,7 @@
 /** Recomputes the sample-size calculator on every keystroke and choice. */
-import { computeSampleSize, type EffectKind, type SampleSizeFields } from '../lib/calculators.ts';
-import { formatInt } from '../lib/estimates.ts';
-import type { VarianceFormula } from '../lib/stats.ts';
+import { computeSampleSize, type EffectKind, type SampleSizeFields } from '../lib/numbers/calculators.ts';
+import { formatInt } from '../lib/numbers/estimates.ts';
+import type { VarianceFormula } from '../lib/numbers/stats.ts';
 import { choiceValue, paint, readFields, showFieldErrors } from './calculator-form.ts';
 
 export function initSampleSize(root: HTMLElement): void {

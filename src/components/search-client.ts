@@ -4,8 +4,8 @@
  * results as links with excerpts built from DOM nodes (only <mark> survives).
  * Pagefind's script and index load on the first search, never with the page.
  */
-import { byBestSection, excerptSegments, pagefindFilters, readSearchState, searchString, shapeResult, type PagefindResultData, type SearchHit, type SearchState } from '../lib/search-results.ts';
-import { SEARCH_RANKING } from '../lib/search-ranking.ts';
+import { byBestSection, excerptSegments, pagefindFilters, readSearchState, searchString, shapeResult, type PagefindResultData, type SearchHit, type SearchState } from '../lib/site/search-results.ts';
+import { SEARCH_RANKING } from '../lib/site/search-ranking.ts';
 
 interface PagefindResult {
 	data(): Promise<PagefindResultData>;

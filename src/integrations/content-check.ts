@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { formatReport } from '../lib/problems.ts';
-import type { ContentReport } from '../lib/check-content.ts';
+import { formatReport } from '../lib/content/problems.ts';
+import type { ContentReport } from '../lib/content/check-content.ts';
 
 /**
  * Fails `astro build` when the content has problems, with the same report

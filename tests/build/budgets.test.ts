@@ -3,13 +3,13 @@
  * a little more JS than a plain Starlight page of this same build, and no page
  * ships a diagram library or a UI framework runtime. Figures are gzip bytes
  * (what a host that compresses sends); see src/lib/page-weight.ts for what is
- * counted and src/lib/page-types.ts for the baseline and the budgets.
+ * counted and src/lib/tooling/page-types.ts for the baseline and the budgets.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BASELINE_PAGE, pageTypes } from '../../src/lib/page-types.ts';
-import { formatKB, weighPage, type Weighed } from '../../src/lib/page-weight.ts';
+import { BASELINE_PAGE, pageTypes } from '../../src/lib/tooling/page-types.ts';
+import { formatKB, weighPage, type Weighed } from '../../src/lib/tooling/page-weight.ts';
 import { DIST, allPages } from './dist.ts';
 
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
@@ -31,7 +31,7 @@ describe('JavaScript per page type, against the Starlight baseline', () => {
 
 	it(`the baseline page (${BASELINE_PAGE}) loads no module of ours`, () => {
 		const ours = [...baseline.scripts, ...baseline.onDemand].filter(isOwn).map((s) => s.name);
-		expect(ours, `the baseline page must stay a plain Starlight page; pick another BASELINE_PAGE in src/lib/page-types.ts`).toEqual([]);
+		expect(ours, `the baseline page must stay a plain Starlight page; pick another BASELINE_PAGE in src/lib/tooling/page-types.ts`).toEqual([]);
 		expect(baseline.js.gzip).toBeGreaterThan(0);
 	});
 

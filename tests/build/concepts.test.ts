@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docsRoutes } from '../../src/lib/docs-routes.ts';
+import { docsRoutes } from '../../src/lib/content/docs-routes.ts';
 import { DIST, readPage, textOf } from './dist.ts';
 
 const CONCEPTS = ['ml-lifecycle', 'metrics', 'experiments', 'recommender-funnels', 'embeddings'];

@@ -1,7 +1,7 @@
 /** The practice pages as built: what works without JavaScript, what stays hidden, what search skips. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadFramework, sectionAnchor } from '../../src/lib/framework.ts';
+import { loadFramework, sectionAnchor } from '../../src/lib/content/framework.ts';
 import { readPage, textOf } from './dist.ts';
 
 const framework = loadFramework();

@@ -1,9 +1,9 @@
 /** What the built pages tell the search index: which pages are indexed, their filters and metadata, and that no page ships the index. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDomains, loadPitfalls } from '../../src/lib/catalogs.ts';
-import { DIFFICULTY_LABELS } from '../../src/lib/case-view.ts';
-import { loadFramework } from '../../src/lib/framework.ts';
+import { loadDomains, loadPitfalls } from '../../src/lib/content/catalogs.ts';
+import { DIFFICULTY_LABELS } from '../../src/lib/site/case-view.ts';
+import { loadFramework } from '../../src/lib/content/framework.ts';
 import { allPages, readPage } from './dist.ts';
 
 const framework = loadFramework();

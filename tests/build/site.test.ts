@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadFramework, sectionAnchor } from '../../src/lib/framework.ts';
-import { loadPitfalls } from '../../src/lib/catalogs.ts';
+import { loadFramework, sectionAnchor } from '../../src/lib/content/framework.ts';
+import { loadPitfalls } from '../../src/lib/content/catalogs.ts';
 import { DIST, allPages, readPage, textOf } from './dist.ts';
 
 const framework = loadFramework();

@@ -3,8 +3,8 @@
  * random loopback port, in real Chromium driven by playwright-core.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../src/lib/browser.ts';
-import { serveStatic, type StaticSite } from '../../src/lib/static-server.ts';
+import { launchChromium } from '../../src/lib/tooling/browser.ts';
+import { serveStatic, type StaticSite } from '../../src/lib/tooling/static-server.ts';
 
 export const DIST = process.env.MLSD_DIST ?? 'dist';
 

@@ -6,7 +6,7 @@
  * hosts are aborted in the browser, so a failing run sends nothing out either.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageTypes } from '../../src/lib/page-types.ts';
+import { pageTypes } from '../../src/lib/tooling/page-types.ts';
 import { DIST, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;

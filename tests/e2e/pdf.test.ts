@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../src/lib/browser.ts';
-import { loadFramework, scaledBudgets } from '../../src/lib/framework.ts';
+import { launchChromium } from '../../src/lib/tooling/browser.ts';
+import { loadFramework, scaledBudgets } from '../../src/lib/content/framework.ts';
 import { generatePdfs, type PdfResult } from '../../src/lib/pdf/generate.ts';
 import { inspectPdf, type OutlineEntry } from '../../src/lib/pdf/inspect.ts';
-import { serveStatic, type StaticSite } from '../../src/lib/static-server.ts';
+import { serveStatic, type StaticSite } from '../../src/lib/tooling/static-server.ts';
 import { DIST } from './harness.ts';
 
 const BASE = process.env.BASE_PATH ?? '/';

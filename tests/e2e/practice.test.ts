@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFramework } from '../../src/lib/framework.ts';
+import { loadFramework } from '../../src/lib/content/framework.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 const SLUG = 'tiktok-feed';

@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROADMAP_STORAGE_KEY } from '../../src/lib/roadmap-progress.ts';
+import { ROADMAP_STORAGE_KEY } from '../../src/lib/learning/roadmap-progress.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPitfalls } from '../../src/lib/catalogs.ts';
+import { loadPitfalls } from '../../src/lib/content/catalogs.ts';
 import { DIST, startHarness, type Harness } from './harness.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeLatency, computeQps, computeSampleSize, computeStorage, LATENCY_DEFAULTS, LATENCY_TEX, QPS_DEFAULTS, QPS_TEX, SAMPLE_SIZE_DEFAULTS, SAMPLE_SIZE_FORMULAS, STORAGE_DEFAULTS, STORAGE_TEX, Z_VALUES_TEX } from '../../src/lib/calculators.ts';
-import { renderMath } from '../../src/lib/math.ts';
+import { computeLatency, computeQps, computeSampleSize, computeStorage, LATENCY_DEFAULTS, LATENCY_TEX, QPS_DEFAULTS, QPS_TEX, SAMPLE_SIZE_DEFAULTS, SAMPLE_SIZE_FORMULAS, STORAGE_DEFAULTS, STORAGE_TEX, Z_VALUES_TEX } from '../../src/lib/numbers/calculators.ts';
+import { renderMath } from '../../src/lib/numbers/math.ts';
 
 const fields = { baseline: '10', mde: '2', alpha: '0.05', power: '0.8', dailyUsers: '1,000', share: '100' };
 const choices = { effectKind: 'absolute' as const, twoSided: true, formula: 'pooled' as const };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadFramework } from '../../src/lib/framework.ts';
+import { loadFramework } from '../../src/lib/content/framework.ts';
 
 describe('contributor docs stay in step with the framework', () => {
 	it('CONTRIBUTING.md walks through every framework section, in order', () => {

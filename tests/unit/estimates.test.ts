@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageQps, embeddingBytes, formatBytes, hnswIndexBytes, ivfPqIndexBytes, latencyBudget, peakQps } from '../../src/lib/estimates.ts';
+import { averageQps, embeddingBytes, formatBytes, hnswIndexBytes, ivfPqIndexBytes, latencyBudget, peakQps } from '../../src/lib/numbers/estimates.ts';
 
 describe('traffic', () => {
 	it('divides daily requests by 86,400 seconds', () => {

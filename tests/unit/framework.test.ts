@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFramework, scaledBudgets, sectionAnchor } from '../../src/lib/framework.ts';
+import { loadFramework, scaledBudgets, sectionAnchor } from '../../src/lib/content/framework.ts';
 import { frameworkSchema } from '../../src/schemas/framework.ts';
 
 const fw = loadFramework();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MathError, renderMath } from '../../src/lib/math.ts';
+import { MathError, renderMath } from '../../src/lib/numbers/math.ts';
 
 describe('renderMath', () => {
 	it('renders inline TeX as a MathML element with its TeX annotation', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberInput, type NumberRule } from '../../src/lib/number-input.ts';
+import { parseNumberInput, type NumberRule } from '../../src/lib/numbers/number-input.ts';
 
 const probability: NumberRule = { name: 'the significance level α', min: 0, max: 1, minExclusive: true, maxExclusive: true, example: '0.05' };
 const traffic: NumberRule = { name: 'the daily active users', min: 0, example: '100,000' };

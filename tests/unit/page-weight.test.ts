@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { moduleImports, weighPage } from '../../src/lib/page-weight.ts';
+import { moduleImports, weighPage } from '../../src/lib/tooling/page-weight.ts';
 
 /** A tiny built site: one page, its scripts and stylesheets. */
 function site(files: Record<string, string>): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { caseFrontmatterSchema } from '../../src/schemas/case.ts';
-import { formatReport } from '../../src/lib/problems.ts';
-import { parseYamlSource, zodProblems, keysAt } from '../../src/lib/yaml-source.ts';
-import { didYouMean } from '../../src/lib/suggest.ts';
+import { formatReport } from '../../src/lib/content/problems.ts';
+import { parseYamlSource, zodProblems, keysAt } from '../../src/lib/content/yaml-source.ts';
+import { didYouMean } from '../../src/lib/content/suggest.ts';
 
 describe('formatReport', () => {
 	it('groups by file, sorts by line, and ends with a count', () => {

@@ -2,12 +2,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STATIC_ROUTES } from '../../src/lib/check-content.ts';
-import { readDataFile } from '../../src/lib/data-file.ts';
-import { docsRoutes, headingIds } from '../../src/lib/docs-routes.ts';
-import { formatReport } from '../../src/lib/problems.ts';
-import { allWeeks, loadRoadmap, ROADMAP_FILE, roadmapAnchors } from '../../src/lib/roadmap.ts';
-import { describeProgress, parseProgress, serializeProgress, summarizeProgress } from '../../src/lib/roadmap-progress.ts';
+import { STATIC_ROUTES } from '../../src/lib/content/check-content.ts';
+import { readDataFile } from '../../src/lib/content/data-file.ts';
+import { docsRoutes, headingIds } from '../../src/lib/content/docs-routes.ts';
+import { formatReport } from '../../src/lib/content/problems.ts';
+import { allWeeks, loadRoadmap, ROADMAP_FILE, roadmapAnchors } from '../../src/lib/content/roadmap.ts';
+import { describeProgress, parseProgress, serializeProgress, summarizeProgress } from '../../src/lib/learning/roadmap-progress.ts';
 import { roadmapSchema } from '../../src/schemas/roadmap.ts';
 
 describe('the roadmap data', () => {

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/check-content.ts';
-import { formatReport } from '../../src/lib/problems.ts';
-import { loadFramework } from '../../src/lib/framework.ts';
+import { checkContent } from '../../src/lib/content/check-content.ts';
+import { formatReport } from '../../src/lib/content/problems.ts';
+import { loadFramework } from '../../src/lib/content/framework.ts';
 import { makeContentRoot, runIn } from '../fixtures/content-root.ts';
 
 const script = join(process.cwd(), 'scripts/new-case.ts');

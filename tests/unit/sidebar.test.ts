@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SIDEBAR_CASES_PER_DOMAIN, buildSidebar, readingOrder } from '../../src/lib/sidebar.ts';
-import type { CheckedCase } from '../../src/lib/check-content.ts';
+import { SIDEBAR_CASES_PER_DOMAIN, buildSidebar, readingOrder } from '../../src/lib/site/sidebar.ts';
+import type { CheckedCase } from '../../src/lib/content/check-content.ts';
 
 const make = (slug: string, domain: string, difficulty: 'foundation' | 'intermediate' | 'advanced', draft = false) =>
 	({ slug, file: `case-studies/${slug}.mdx`, data: { title: slug.toUpperCase(), domain, difficulty, draft } }) as unknown as CheckedCase;

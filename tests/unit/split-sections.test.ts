@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSections } from '../../src/lib/split-sections.ts';
+import { splitSections } from '../../src/lib/content/split-sections.ts';
 
 describe('splitSections', () => {
 	const html = [

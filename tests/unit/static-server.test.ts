@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticSite } from '../../src/lib/static-server.ts';
+import { serveStatic, type StaticSite } from '../../src/lib/tooling/static-server.ts';
 
 const dist = mkdtempSync(join(tmpdir(), 'mlsd-serve-'));
 mkdirSync(join(dist, 'pagefind'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { experimentDays, normalCdf, normalQuantile, sampleSizePerArm } from '../../src/lib/stats.ts';
+import { experimentDays, normalCdf, normalQuantile, sampleSizePerArm } from '../../src/lib/numbers/stats.ts';
 
 describe('normalQuantile', () => {
 	it('matches published standard normal quantiles to 1e-7', () => {

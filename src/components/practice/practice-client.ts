@@ -1,15 +1,15 @@
 /**
  * The practice worksheet in the browser: autosave, timer, compare, rubric,
  * attempts, export/import and print. All state lives in one Attempt object that
- * src/lib/practice/ knows how to store, time, score and export; this file only
+ * src/lib/learning/practice/ knows how to store, time, score and export; this file only
  * connects it to the page. User text only ever goes into `value` and
  * `textContent`, never into HTML.
  */
-import { hasContent, newAttempt, type Attempt } from '../../lib/practice/attempt.ts';
-import { attemptToJson, attemptToMarkdown, exportFileName, formatBytes, MAX_IMPORT_BYTES, parseAttemptFile, type WorksheetInfo } from '../../lib/practice/export.ts';
-import { rubricTotal } from '../../lib/practice/rubric.ts';
-import { loadPractice, probeStorage, savePractice, storeKey, type PracticeDoc } from '../../lib/practice/storage.ts';
-import { formatDuration, isRunning, pauseTimer, setLength, startTimer, switchSection, timerStatus } from '../../lib/practice/timer.ts';
+import { hasContent, newAttempt, type Attempt } from '../../lib/learning/practice/attempt.ts';
+import { attemptToJson, attemptToMarkdown, exportFileName, formatBytes, MAX_IMPORT_BYTES, parseAttemptFile, type WorksheetInfo } from '../../lib/learning/practice/export.ts';
+import { rubricTotal } from '../../lib/learning/practice/rubric.ts';
+import { loadPractice, probeStorage, savePractice, storeKey, type PracticeDoc } from '../../lib/learning/practice/storage.ts';
+import { formatDuration, isRunning, pauseTimer, setLength, startTimer, switchSection, timerStatus } from '../../lib/learning/practice/timer.ts';
 
 /** Typing is saved this long after the last keystroke, and at once when the page is hidden or closed. */
 const SAVE_DELAY_MS = 300;

@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { BROWSER_INSTALL_HINT, findChromium, launchChromium } from '../browser.ts';
-import { serveStatic } from '../static-server.ts';
+import { BROWSER_INSTALL_HINT, findChromium, launchChromium } from '../tooling/browser.ts';
+import { serveStatic } from '../tooling/static-server.ts';
 import { listDocuments, type PdfDocument } from './documents.ts';
 import { PdfError } from './errors.ts';
 import { inspectPdf } from './inspect.ts';

@@ -11,8 +11,8 @@ import {
 	formatInt,
 	formatCount,
 	formatBytes,
-} from '../../../src/lib/estimates.ts';
-import { sampleSizePerArm, experimentDays } from '../../../src/lib/stats.ts';
+} from '../../../src/lib/numbers/estimates.ts';
+import { sampleSizePerArm, experimentDays } from '../../../src/lib/numbers/stats.ts';
 
 const text = readFileSync(new URL('../../../case-studies/ads-ctr-prediction.mdx', import.meta.url), 'utf8');
 const frontmatter = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);

@@ -12,8 +12,8 @@ import {
 	formatCount,
 	formatBytes,
 	SECONDS_PER_DAY,
-} from '../../../src/lib/estimates.ts';
-import { sampleSizePerArm, experimentDays, normalQuantile } from '../../../src/lib/stats.ts';
+} from '../../../src/lib/numbers/estimates.ts';
+import { sampleSizePerArm, experimentDays, normalQuantile } from '../../../src/lib/numbers/stats.ts';
 
 const source = readFileSync(new URL('../../../case-studies/tiktok-feed.mdx', import.meta.url), 'utf8');
 const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(source)![1]!);

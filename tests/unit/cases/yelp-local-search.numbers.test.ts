@@ -11,8 +11,8 @@ import {
 	formatInt,
 	formatCount,
 	formatBytes,
-} from '../../../src/lib/estimates.ts';
-import { sampleSizePerArm, experimentDays, normalQuantile } from '../../../src/lib/stats.ts';
+} from '../../../src/lib/numbers/estimates.ts';
+import { sampleSizePerArm, experimentDays, normalQuantile } from '../../../src/lib/numbers/stats.ts';
 
 const text = readFileSync(new URL('../../../case-studies/yelp-local-search.mdx', import.meta.url), 'utf8');
 const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);

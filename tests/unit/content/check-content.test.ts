@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../../src/lib/check-content.ts';
+import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { checkDiagram } from '../../../src/lib/diagrams/index.ts';
-import { formatReport } from '../../../src/lib/problems.ts';
+import { formatReport } from '../../../src/lib/content/problems.ts';
 import { FIXTURES, makeContentRoot } from '../../fixtures/content-root.ts';
 
 const valid = readFileSync(join(FIXTURES, 'valid.mdx'));

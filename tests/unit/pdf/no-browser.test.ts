@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../../src/lib/browser.ts', async (original) => ({
-	...(await original<typeof import('../../../src/lib/browser.ts')>()),
+vi.mock('../../../src/lib/tooling/browser.ts', async (original) => ({
+	...(await original<typeof import('../../../src/lib/tooling/browser.ts')>()),
 	findChromium: async () => undefined,
 	launchChromium: async () => {
 		throw new Error('must not launch');
 	},
 }));
 
-const { BROWSER_INSTALL_HINT } = await import('../../../src/lib/browser.ts');
+const { BROWSER_INSTALL_HINT } = await import('../../../src/lib/tooling/browser.ts');
 const { generatePdfs } = await import('../../../src/lib/pdf/generate.ts');
 const { PdfError } = await import('../../../src/lib/pdf/errors.ts');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newAttempt, type Attempt } from '../../../src/lib/practice/attempt.ts';
-import { attemptToJson, attemptToMarkdown, exportFileName, MAX_IMPORT_BYTES, parseAttemptFile } from '../../../src/lib/practice/export.ts';
-import { startTimer, switchSection } from '../../../src/lib/practice/timer.ts';
+import { newAttempt, type Attempt } from '../../../src/lib/learning/practice/attempt.ts';
+import { attemptToJson, attemptToMarkdown, exportFileName, MAX_IMPORT_BYTES, parseAttemptFile } from '../../../src/lib/learning/practice/export.ts';
+import { startTimer, switchSection } from '../../../src/lib/learning/practice/timer.ts';
 import { info, MIN, T0 } from './helpers.ts';
 
 const NOW = T0 + 30 * MIN;

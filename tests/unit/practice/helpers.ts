@@ -1,6 +1,6 @@
 /** Test doubles for the practice modules: an in-memory Storage and a small worksheet. */
-import type { StorageLike } from '../../../src/lib/practice/storage.ts';
-import type { WorksheetInfo } from '../../../src/lib/practice/export.ts';
+import type { StorageLike } from '../../../src/lib/learning/practice/storage.ts';
+import type { WorksheetInfo } from '../../../src/lib/learning/practice/export.ts';
 
 /** localStorage in memory; `quotaBytes` makes writes past that total throw like a full browser store. */
 export class MemoryStorage implements StorageLike {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rubricTotal } from '../../../src/lib/practice/rubric.ts';
-import { loadFramework } from '../../../src/lib/framework.ts';
+import { rubricTotal } from '../../../src/lib/learning/practice/rubric.ts';
+import { loadFramework } from '../../../src/lib/content/framework.ts';
 
 const dims = [
 	{ id: 'a', weight: 15 },

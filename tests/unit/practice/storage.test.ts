@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newAttempt, type Attempt } from '../../../src/lib/practice/attempt.ts';
-import { corruptKey, emptyDoc, legacyKey, loadPractice, probeStorage, savePractice, storeKey, type PracticeDoc } from '../../../src/lib/practice/storage.ts';
+import { newAttempt, type Attempt } from '../../../src/lib/learning/practice/attempt.ts';
+import { corruptKey, emptyDoc, legacyKey, loadPractice, probeStorage, savePractice, storeKey, type PracticeDoc } from '../../../src/lib/learning/practice/storage.ts';
 import { MemoryStorage, MIN, T0 } from './helpers.ts';
 
 const slug = 'sample-feed';

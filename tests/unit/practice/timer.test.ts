@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedMs, formatDuration, newTimer, pauseTimer, sectionSpentMs, setLength, startTimer, switchSection, timerStatus } from '../../../src/lib/practice/timer.ts';
+import { elapsedMs, formatDuration, newTimer, pauseTimer, sectionSpentMs, setLength, startTimer, switchSection, timerStatus } from '../../../src/lib/learning/practice/timer.ts';
 import { MIN, T0 } from './helpers.ts';
 
 const budgets = { requirements: 5, estimates: 3, model: 7 };

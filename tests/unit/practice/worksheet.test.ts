@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadFramework } from '../../../src/lib/framework.ts';
-import { embeddedJson, worksheetInfo } from '../../../src/lib/practice/worksheet.ts';
+import { loadFramework } from '../../../src/lib/content/framework.ts';
+import { embeddedJson, worksheetInfo } from '../../../src/lib/learning/practice/worksheet.ts';
 import type { CaseFrontmatter } from '../../../src/schemas/case.ts';
 
 const data = { title: 'T', prompt: 'Design </script><script>alert(1)</script>', context: 'C' } as CaseFrontmatter;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadDomains, loadPitfalls } from '../../../src/lib/catalogs.ts';
-import { loadFramework, sectionAnchor } from '../../../src/lib/framework.ts';
-import { caseFacets, filterValues, frameworkFacets, pitfallCatalogFacets, stageAnchors } from '../../../src/lib/search-facets.ts';
+import { loadDomains, loadPitfalls } from '../../../src/lib/content/catalogs.ts';
+import { loadFramework, sectionAnchor } from '../../../src/lib/content/framework.ts';
+import { caseFacets, filterValues, frameworkFacets, pitfallCatalogFacets, stageAnchors } from '../../../src/lib/site/search-facets.ts';
 import type { Pitfall } from '../../../src/schemas/catalogs.ts';
 
 const framework = loadFramework();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byBestSection, decodeEntities, excerptSegments, pagefindFilters, readSearchState, searchString, shapeResult, type PagefindResultData, type PagefindSubResult } from '../../../src/lib/search-results.ts';
+import { byBestSection, decodeEntities, excerptSegments, pagefindFilters, readSearchState, searchString, shapeResult, type PagefindResultData, type PagefindSubResult } from '../../../src/lib/site/search-results.ts';
 
 const KEYS = ['domain', 'difficulty', 'stage'];
 

@@ -1,5 +1,5 @@
-import type { CaseFrontmatter, PipelineStage } from '../schemas/case.ts';
-import { averageQps, formatCount, formatInt, peakQps } from './estimates.ts';
+import type { CaseFrontmatter, PipelineStage } from '../../schemas/case.ts';
+import { averageQps, formatCount, formatInt, peakQps } from '../numbers/estimates.ts';
 
 export interface GlanceRow {
 	label: string;

@@ -3,9 +3,9 @@
  * case frontmatter and the framework. Build-time only (the framework loader
  * reads files); the browser gets the result as embedded JSON.
  */
-import type { CaseFrontmatter } from '../../schemas/case.ts';
-import type { Framework } from '../../schemas/framework.ts';
-import { scaledBudgets } from '../framework.ts';
+import type { CaseFrontmatter } from '../../../schemas/case.ts';
+import type { Framework } from '../../../schemas/framework.ts';
+import { scaledBudgets } from '../../content/framework.ts';
 import type { WorksheetInfo } from './export.ts';
 
 /** Interview lengths the timer offers, in minutes (the framework's own length is always among them, and the default). */

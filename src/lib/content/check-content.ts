@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, basename, extname } from 'node:path';
-import { frameworkSchema } from '../schemas/framework.ts';
-import { checklistCatalogSchema, domainCatalogSchema, pitfallCatalogSchema } from '../schemas/catalogs.ts';
-import type { CaseFrontmatter } from '../schemas/case.ts';
+import { frameworkSchema } from '../../schemas/framework.ts';
+import { checklistCatalogSchema, domainCatalogSchema, pitfallCatalogSchema } from '../../schemas/catalogs.ts';
+import type { CaseFrontmatter } from '../../schemas/case.ts';
 import { readDataFile } from './data-file.ts';
 import { readCaseSource } from './case-source.ts';
 import { checkCase, type InternalLink } from './check-case.ts';
@@ -13,7 +13,7 @@ import { sectionAnchor } from './framework.ts';
 import { parseYamlSource } from './yaml-source.ts';
 import { docsRoutes } from './docs-routes.ts';
 import { ROADMAP_FILE, roadmapAnchors } from './roadmap.ts';
-import { roadmapSchema } from '../schemas/roadmap.ts';
+import { roadmapSchema } from '../../schemas/roadmap.ts';
 
 /** Checks one mermaid source; resolves to null when it renders, or to what is wrong. */
 export type DiagramChecker = (source: string) => Promise<{ message: string; line?: number; fix?: string } | null>;

@@ -1,7 +1,7 @@
-import type { CaseFrontmatter } from '../schemas/case.ts';
-import type { ChecklistCatalog, Pitfall } from '../schemas/catalogs.ts';
-import type { Framework } from '../schemas/framework.ts';
-import { slugify } from './slug.ts';
+import type { CaseFrontmatter } from '../../schemas/case.ts';
+import type { ChecklistCatalog, Pitfall } from '../../schemas/catalogs.ts';
+import type { Framework } from '../../schemas/framework.ts';
+import { slugify } from '../content/slug.ts';
 
 /** The sections a case page generates after the body, with the ids their components use. */
 export const GENERATED_SECTIONS = [

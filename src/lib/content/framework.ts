@@ -1,4 +1,4 @@
-import { frameworkSchema, type Framework, type FrameworkSection } from '../schemas/framework.ts';
+import { frameworkSchema, type Framework, type FrameworkSection } from '../../schemas/framework.ts';
 import { loadDataFile } from './data-file.ts';
 import { FRAMEWORK_FILE, projectRoot } from './project.ts';
 import { slugify } from './slug.ts';

@@ -57,7 +57,7 @@ function fileFor(dist: string, base: string, url: string): string | undefined {
 export function moduleImports(code: string): { statics: string[]; dynamics: string[] } {
 	const statics = new Set<string>();
 	const dynamics = new Set<string>();
-	// `import"./a.js"`, `import{x}from"./a.js"`, `import * as x from './a.js'`, `export{x}from"./a.js"`.
+	// `import"../a.js"`, `import{x}from"../a.js"`, `import * as x from '../a.js'`, `export{x}from"../a.js"`.
 	for (const m of code.matchAll(/(?:^|[;}\s)])(?:import|export)\s*(?:[\w*${}\s,]*?\s*from\s*)?(["'`])(\.{1,2}\/[^"'`]+)\1/g)) statics.add(m[2]);
 	for (const m of code.matchAll(/\bimport\(\s*(["'`])(\.{1,2}\/[^"'`]+)\1\s*\)/g)) dynamics.add(m[2]);
 	// Vite lists the chunks behind each dynamic import in `__vite__mapDeps`; they load on demand too.

@@ -1,14 +1,14 @@
 import type { Heading, Link, Root, RootContent, Code, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { caseFrontmatterSchema, type CaseFrontmatter } from '../schemas/case.ts';
-import type { Framework } from '../schemas/framework.ts';
+import { caseFrontmatterSchema, type CaseFrontmatter } from '../../schemas/case.ts';
+import type { Framework } from '../../schemas/framework.ts';
 import type { CaseSource } from './case-source.ts';
 import { zodProblems } from './yaml-source.ts';
 import { didYouMeanPhrase } from './suggest.ts';
 import { problem, type Problem } from './problems.ts';
 import { GithubSlugger } from './slug.ts';
-import { GENERATED_SECTIONS } from './case-links.ts';
+import { GENERATED_SECTIONS } from '../site/case-links.ts';
 
 /** What a case is checked against: the framework and the catalogs' ids. */
 export interface CheckContext {

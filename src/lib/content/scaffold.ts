@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Framework } from '../schemas/framework.ts';
-import { DIFFICULTIES } from '../schemas/case.ts';
+import type { Framework } from '../../schemas/framework.ts';
+import { DIFFICULTIES } from '../../schemas/case.ts';
 import { CASES_DIR } from './project.ts';
 import { slugify } from './slug.ts';
 import { didYouMeanPhrase } from './suggest.ts';

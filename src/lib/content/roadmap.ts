@@ -1,4 +1,4 @@
-import { roadmapSchema, type Roadmap, type RoadmapWeek } from '../schemas/roadmap.ts';
+import { roadmapSchema, type Roadmap, type RoadmapWeek } from '../../schemas/roadmap.ts';
 import { loadDataFile } from './data-file.ts';
 import { projectRoot } from './project.ts';
 

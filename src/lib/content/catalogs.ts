@@ -1,4 +1,4 @@
-import { checklistCatalogSchema, domainCatalogSchema, pitfallCatalogSchema, type ChecklistCatalog, type Domain, type Pitfall } from '../schemas/catalogs.ts';
+import { checklistCatalogSchema, domainCatalogSchema, pitfallCatalogSchema, type ChecklistCatalog, type Domain, type Pitfall } from '../../schemas/catalogs.ts';
 import { loadDataFile } from './data-file.ts';
 import { CHECKLISTS_FILE, DOMAINS_FILE, PITFALLS_FILE, projectRoot } from './project.ts';
 

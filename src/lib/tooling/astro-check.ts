@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { problem, type Problem } from './problems.ts';
+import { problem, type Problem } from '../content/problems.ts';
 
 /**
  * Type errors from `astro check`, as problems in the same report.

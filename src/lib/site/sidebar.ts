@@ -1,8 +1,8 @@
-import { domainCatalogSchema } from '../schemas/catalogs.ts';
-import { DIFFICULTIES } from '../schemas/case.ts';
-import type { CheckedCase } from './check-content.ts';
-import { readDataFile } from './data-file.ts';
-import { DOMAINS_FILE, projectRoot } from './project.ts';
+import { domainCatalogSchema } from '../../schemas/catalogs.ts';
+import { DIFFICULTIES } from '../../schemas/case.ts';
+import type { CheckedCase } from '../content/check-content.ts';
+import { readDataFile } from '../content/data-file.ts';
+import { DOMAINS_FILE, projectRoot } from '../content/project.ts';
 
 type SidebarItem = { label: string; link: string } | { label: string; items: SidebarItem[]; collapsed?: boolean };
 

@@ -7,14 +7,14 @@
  * the `stage` filter means "the page works through this stage": a case lists
  * every framework section it has, the pitfall catalog every stage one of its
  * pitfalls bites at. The search page then narrows a page's sections to the
- * chosen stages with `stageAnchors` (see src/lib/search-results.ts).
+ * chosen stages with `stageAnchors` (see src/lib/site/search-results.ts).
  */
-import type { CaseFrontmatter } from '../schemas/case.ts';
-import type { Domain, Pitfall } from '../schemas/catalogs.ts';
-import type { Framework } from '../schemas/framework.ts';
-import { DIFFICULTIES } from '../schemas/case.ts';
+import type { CaseFrontmatter } from '../../schemas/case.ts';
+import type { Domain, Pitfall } from '../../schemas/catalogs.ts';
+import type { Framework } from '../../schemas/framework.ts';
+import { DIFFICULTIES } from '../../schemas/case.ts';
 import { DIFFICULTY_LABELS } from './case-view.ts';
-import { sectionAnchor } from './framework.ts';
+import { sectionAnchor } from '../content/framework.ts';
 
 /** The filters readers can narrow results by, in the order the search page shows them. */
 export const SEARCH_FILTERS = [
