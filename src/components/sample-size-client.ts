@@ -1,5 +1,5 @@
 /** Recomputes the sample-size calculator on every keystroke and choice. */
-import { computeSampleSize, type EffectKind, type SampleSizeFields } from '../lib/numbers/calculators.ts';
+import { computeSampleSize, formatDuration, sampleSizeStatus, type EffectKind, type SampleSizeFields } from '../lib/numbers/calculators.ts';
 import { formatInt } from '../lib/numbers/estimates.ts';
 import type { VarianceFormula } from '../lib/numbers/stats.ts';
 import { choiceValue, paint, readFields, showFieldErrors } from './calculator-form.ts';
@@ -15,7 +15,7 @@ export function initSampleSize(root: HTMLElement): void {
 		for (const block of root.querySelectorAll<HTMLElement>('[data-formula]')) block.hidden = block.dataset.formula !== formula;
 		if (!outcome.ok) {
 			showFieldErrors(root, outcome.errors);
-			paint(root, { perArm: '—', total: '—', days: '—', status: 'Fix the fields marked above to see a result.' });
+			paint(root, { perArm: '—', total: '—', days: '—', weeks: '—', status: 'Fix the fields marked above to see a result.' });
 			return;
 		}
 		showFieldErrors(root, {});
@@ -23,8 +23,9 @@ export function initSampleSize(root: HTMLElement): void {
 		paint(root, {
 			perArm: formatInt(r.perArm),
 			total: formatInt(r.total),
-			days: formatInt(r.days),
-			status: `Detecting ${(r.p1 * 100).toFixed(2)} % → ${(r.p2 * 100).toFixed(2)} %; z for α = ${r.zAlpha.toFixed(4)}, z for power = ${r.zBeta.toFixed(4)}.`,
+			days: formatDuration(r.days),
+			weeks: formatDuration(r.weeks),
+			status: sampleSizeStatus(r),
 		});
 	};
 	root.addEventListener('input', update);

@@ -40,10 +40,23 @@ describe('sample-size calculator', () => {
 		await w.getByLabel('Baseline conversion rate').fill('5');
 		// 5 % → 7 %: (1.959964·√(2·0.06·0.94) + 0.841621·√(0.0475 + 0.0651))² / 0.02² = 2,212.2 → 2,213.
 		await expect.poll(() => out(w, 'perArm').textContent()).toBe('2,213');
+		// 4,426 distinct users from 100,000 eligible, 500 of them a day: 100,000 · (1 − 0.995^d) ≥ 4,426
+		// needs d ≥ 9.03, so 10 days (4,426 ÷ 500 = 8.9 would say 9, as if every day's users were new).
 		await w.getByLabel('Eligible users per day').fill('500');
-		await expect.poll(() => out(w, 'days').textContent()).toBe('9');
+		await expect.poll(() => out(w, 'days').textContent()).toBe('10');
+		expect(await out(w, 'weeks').textContent()).toBe('2');
+		// From 10,000 eligible users (5 % of them a day): ln(1 − 0.4426) / ln(0.95) = 11.4, so 12 days.
+		await w.getByLabel('Eligible users in total').fill('10000');
+		await expect.poll(() => out(w, 'days').textContent()).toBe('12');
+		// Half of them in the test: 5,000 · (1 − 0.95^d) ≥ 4,426 needs d ≥ 42.2, so 43 days, 7 weeks.
 		await w.getByLabel('Share of traffic in the test').fill('50');
-		await expect.poll(() => out(w, 'days').textContent()).toBe('18');
+		await expect.poll(() => out(w, 'days').textContent()).toBe('43');
+		expect(await out(w, 'weeks').textContent()).toBe('7');
+		// 40 % of 10,000 is 4,000, fewer than the 4,426 the test needs.
+		await w.getByLabel('Share of traffic in the test').fill('40');
+		await expect.poll(() => out(w, 'days').textContent()).toBe('never');
+		expect(await out(w, 'status').textContent()).toContain('can never reach 4,426 distinct users');
+		expect(await w.getByText('Days count distinct users:').count()).toBe(1);
 		expect(realErrors(errors)).toEqual([]);
 		await context.close();
 	});
@@ -89,12 +102,14 @@ describe('sample-size calculator', () => {
 		await context.close();
 	});
 
-	it('rejects negative traffic and an effect that reaches 100 %', async () => {
+	it('rejects negative traffic, more daily than eligible users, and an effect that reaches 100 %', async () => {
 		const { page, context } = await open();
 		const w = widget(page, 'sample-size');
 		const daily = w.getByLabel('Eligible users per day');
 		await daily.fill('-100');
-		await expect.poll(() => describedError(daily)).toBe('The daily eligible users must be greater than 0, e.g. 50,000.');
+		await expect.poll(() => describedError(daily)).toBe('The eligible users per day must be greater than 0, e.g. 50,000.');
+		await daily.fill('200000');
+		await expect.poll(() => describedError(daily)).toBe('More users a day than eligible users in total; enter at most 100,000.');
 		await daily.fill('10000');
 		await w.getByLabel('Baseline conversion rate').fill('99');
 		const mde = w.getByLabel('Minimum detectable effect');

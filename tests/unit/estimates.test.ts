@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageQps, embeddingBytes, formatBytes, hnswIndexBytes, ivfPqIndexBytes, latencyBudget, peakQps } from '../../src/lib/numbers/estimates.ts';
+import { averageQps, embeddingBytes, formatBytes, formatCount, hnswIndexBytes, ivfPqIndexBytes, latencyBudget, peakQps } from '../../src/lib/numbers/estimates.ts';
 
 describe('traffic', () => {
 	it('divides daily requests by 86,400 seconds', () => {
@@ -33,3 +33,26 @@ describe('vector index memory', () => {
 		expect(formatBytes(bytes)).toBe('10.6 GB');
 	});
 });
+
+describe('formatting', () => {
+	it('writes counts with a unit: 1.2B, 450M, 12K, 950, 9.5', () => {
+		expect(formatCount(1_234_000_000)).toBe('1.2B');
+		expect(formatCount(450_000_000)).toBe('450M');
+		expect(formatCount(12_345)).toBe('12.3K');
+		expect(formatCount(950)).toBe('950');
+		expect(formatCount(9.54)).toBe('9.5');
+	});
+
+	it('steps up a unit when rounding reaches 1,000, instead of printing "1000K"', () => {
+		expect(formatCount(999_949)).toBe('999.9K');
+		expect(formatCount(999_950)).toBe('1M');
+		expect(formatCount(999_999_999)).toBe('1B');
+		expect(formatCount(999.96)).toBe('1K');
+		expect(formatCount(-999_950)).toBe('-1M');
+		expect(formatBytes(999_950)).toBe('1 MB');
+		expect(formatBytes(999.7)).toBe('1 KB');
+		expect(formatBytes(999_999_999_999)).toBe('1 TB');
+		expect(formatBytes(332.8e9)).toBe('332.8 GB');
+	});
+});
+

@@ -15,6 +15,8 @@ export interface CheckContext {
 	framework: Framework;
 	pitfallIds: string[];
 	domainIds: string[];
+	/** The year no reference may be later than; the current year when absent. */
+	currentYear?: number;
 }
 
 /** An internal link found in a body, resolved later against every page's anchors. */
@@ -111,11 +113,52 @@ function checkReferences(data: CaseFrontmatter, file: string, lineOf: LineOf, ct
 		problems.push(problem(file, `online stages spend ${online} ms, more than scale.latencyBudgetMs (${data.scale.latencyBudgetMs} ms)`, { field: 'pipeline', line: lineOf(['pipeline']), fix: 'Lower the stages’ latencyMs or raise the budget, and keep the estimates section consistent.' }));
 	}
 	const urls = new Map<string, number>();
+	const currentYear = ctx.currentYear ?? new Date().getFullYear();
 	data.references.forEach((r, i) => {
 		if (urls.has(r.url)) problems.push(problem(file, `reference URL ${r.url} is listed twice (also references[${urls.get(r.url)}])`, { field: `references[${i}].url`, line: lineOf(['references', i, 'url']), fix: 'Remove the duplicate reference.' }));
 		urls.set(r.url, i);
+		const where = { field: `references[${i}].year`, line: lineOf(['references', i, 'year']) ?? lineOf(['references', i]) };
+		const arxiv = arxivId(r.url);
+		if (r.year > currentYear) {
+			problems.push(problem(file, `year ${r.year} is in the future`, { ...where, fix: 'Give the year the cited version was published; for work not yet published, cite its preprint with the preprint’s year.' }));
+		} else if (arxiv && namesOnlyArxiv(r.venue) && r.year !== arxiv.year) {
+			problems.push(
+				problem(file, `year ${r.year} does not match arXiv ${arxiv.id}, which was posted in ${arxiv.year}`, {
+					...where,
+					fix: `For an arXiv-only reference the year is the arXiv year: write \`year: ${arxiv.year}\`. If the paper was published at a conference or in a journal in ${r.year}, name it in \`venue\` instead (e.g. "KDD ${r.year}"), with a DOI URL where there is one.`,
+				}),
+			);
+		}
 	});
 	return problems;
+}
+
+/**
+ * The id and year of an arXiv abstract or PDF URL: `https://arxiv.org/abs/1906.00091v2` → 1906.00091, 2019;
+ * old-style `https://arxiv.org/pdf/hep-th/9901001` → 1999. Undefined for any other URL.
+ */
+export function arxivId(url: string): { id: string; year: number } | undefined {
+	const m = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/((\d{2})(\d{2})\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/(\d{2})(\d{2})\d{3})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i.exec(url);
+	if (!m) return undefined;
+	const [, id, newYy, newMm, oldYy, oldMm] = m;
+	const month = Number(newMm ?? oldMm);
+	if (month < 1 || month > 12) return undefined;
+	const yy = Number(newYy ?? oldYy);
+	// New-style ids (YYMM.NNNNN) began in April 2007; old-style ids ran from 1991 to March 2007.
+	const year = newYy !== undefined ? 2000 + yy : yy >= 91 ? 1900 + yy : 2000 + yy;
+	return { id, year };
+}
+
+/** True when a reference's venue is absent or names arXiv alone ("arXiv", "arXiv preprint", "arXiv:1906.00091"), not a conference or journal. */
+export function namesOnlyArxiv(venue: string | undefined): boolean {
+	if (venue === undefined || venue.trim() === '') return true;
+	if (!/\barxiv\b/i.test(venue)) return false;
+	const rest = venue
+		.replace(/\barxiv\b|\bpreprint\b|\be-print\b/gi, ' ')
+		.replace(/\b\d{4}\.\d{4,5}(v\d+)?\b|\b[a-z-]+(\.[a-z]{2})?\/\d{7}\b/gi, ' ')
+		.replace(/\b(cs|stat|math|eess|econ|q-bio|q-fin|physics)\.[a-z]{2}\b/gi, ' ')
+		.replace(/\b(19|20)\d{2}\b/g, ' ');
+	return !/[\p{L}\p{N}]/u.test(rest);
 }
 
 /** Frontmatter is plain text: HTML in it would be shown as literal text, so flag it. */

@@ -5,7 +5,7 @@
  */
 import { averageQps, DAYS_PER_YEAR, latencyBudget, peakQps, storageBytes, type LatencyStage } from './estimates.ts';
 import { parseNumberInput, type NumberRule } from './number-input.ts';
-import { experimentDays, normalQuantile, sampleSizePerArm, type VarianceFormula } from './stats.ts';
+import { experimentDaysUnique, normalQuantile, sampleSizePerArm, type VarianceFormula } from './stats.ts';
 
 /** Field name → message, for every field that is invalid. */
 export type FieldErrors = Record<string, string>;
@@ -37,7 +37,9 @@ export interface SampleSizeFields {
 	alpha: string;
 	/** Power 1 − β, as a probability. */
 	power: string;
-	/** Users per day who could enter the experiment (all arms together). */
+	/** Everyone who could enter the experiment while it runs (e.g. monthly active users), all arms together. */
+	population: string;
+	/** How many of them visit on an average day. */
 	dailyUsers: string;
 	/** Percent of those users the experiment gets. */
 	share: string;
@@ -59,7 +61,12 @@ export interface SampleSizeResult {
 	zBeta: number;
 	perArm: number;
 	total: number;
+	/** Days until both arms hold `perArm` distinct users; Infinity when the eligible users in the test are too few. */
 	days: number;
+	/** Days rounded up to whole weeks, at least one (Infinity with `days`). */
+	weeks: number;
+	/** Distinct users the test can ever hold: eligible users × share. */
+	reachable: number;
 }
 
 export const SAMPLE_SIZE_RULES: Record<keyof SampleSizeFields, NumberRule> = {
@@ -67,7 +74,8 @@ export const SAMPLE_SIZE_RULES: Record<keyof SampleSizeFields, NumberRule> = {
 	mde: { name: 'the minimum detectable effect', min: 0, minExclusive: true, example: '2' },
 	alpha: { name: 'the significance level α', min: 0, max: 1, minExclusive: true, maxExclusive: true, example: '0.05' },
 	power: { name: 'the power', min: 0, max: 1, minExclusive: true, maxExclusive: true, example: '0.8' },
-	dailyUsers: { name: 'the daily eligible users', min: 0, minExclusive: true, example: '50,000' },
+	population: { name: 'the eligible users in total', min: 0, minExclusive: true, example: '1,000,000' },
+	dailyUsers: { name: 'the eligible users per day', min: 0, minExclusive: true, example: '50,000' },
 	share: { name: 'the traffic share (%)', min: 0, max: 100, minExclusive: true, example: '100' },
 };
 
@@ -76,6 +84,7 @@ export const SAMPLE_SIZE_DEFAULTS: SampleSizeFields & SampleSizeChoices = {
 	mde: '2',
 	alpha: '0.05',
 	power: '0.8',
+	population: '100000',
 	dailyUsers: '10000',
 	share: '100',
 	effectKind: 'absolute',
@@ -83,9 +92,16 @@ export const SAMPLE_SIZE_DEFAULTS: SampleSizeFields & SampleSizeChoices = {
 	formula: 'pooled',
 };
 
-/** Users per arm, in total, and days, from the sample-size form. */
+/**
+ * Users per arm, in total, and days and weeks, from the sample-size form. Days count distinct
+ * users: each eligible user visits on a given day with probability daily ÷ eligible
+ * (`experimentDaysUnique`), so returning users do not count twice.
+ */
 export function computeSampleSize(fields: SampleSizeFields, choices: SampleSizeChoices): Outcome<SampleSizeResult> {
 	const { values, errors } = readFields(fields, SAMPLE_SIZE_RULES);
+	if (errors.population === undefined && errors.dailyUsers === undefined && values.dailyUsers > values.population) {
+		errors.dailyUsers = `More users a day than eligible users in total; enter at most ${values.population.toLocaleString('en-US')}.`;
+	}
 	if (errors.baseline === undefined && errors.mde === undefined) {
 		const p1 = values.baseline / 100;
 		const delta = choices.effectKind === 'absolute' ? values.mde / 100 : p1 * (values.mde / 100);
@@ -99,6 +115,8 @@ export function computeSampleSize(fields: SampleSizeFields, choices: SampleSizeC
 	const p1 = values.baseline / 100;
 	const delta = choices.effectKind === 'absolute' ? values.mde / 100 : p1 * (values.mde / 100);
 	const perArm = sampleSizePerArm({ baseline: p1, absoluteEffect: delta, alpha: values.alpha, power: values.power, twoSided: choices.twoSided, formula: choices.formula });
+	const share = values.share / 100;
+	const days = experimentDaysUnique(perArm, values.population, values.dailyUsers, 2, share);
 	return {
 		ok: true,
 		result: {
@@ -109,7 +127,9 @@ export function computeSampleSize(fields: SampleSizeFields, choices: SampleSizeC
 			zBeta: normalQuantile(values.power),
 			perArm,
 			total: perArm * 2,
-			days: experimentDays(perArm, values.dailyUsers, 2, values.share / 100),
+			days,
+			weeks: Math.max(1, Math.ceil(days / 7)),
+			reachable: values.population * share,
 		},
 	};
 }
@@ -119,7 +139,7 @@ export const SAMPLE_SIZE_FORMULAS: Record<VarianceFormula, { label: string; tex:
 	pooled: {
 		label: 'Pooled (default)',
 		tex: String.raw`n = \frac{\left(z_{\alpha}\sqrt{2\,\bar p\,(1-\bar p)} + z_{\beta}\sqrt{p_1(1-p_1) + p_2(1-p_2)}\right)^2}{(p_2 - p_1)^2}, \quad \bar p = \frac{p_1 + p_2}{2}`,
-		note: 'Under the null hypothesis both arms share one rate, estimated by the average of the two; the textbook formula (Fleiss, Levin & Paik, 2003).',
+		note: 'Under the null hypothesis both arms share one rate, estimated by the average of the two; the textbook formula (Fleiss, Levin & Paik, 2003), without the continuity correction they also give, which asks for about 2.6 % more users at the default inputs.',
 	},
 	unpooled: {
 		label: 'Unpooled',
@@ -133,8 +153,27 @@ export const SAMPLE_SIZE_FORMULAS: Record<VarianceFormula, { label: string; tex:
 	},
 };
 
-/** How the z-values are defined, shown under every formula. */
-export const Z_VALUES_TEX = String.raw`\begin{gathered} z_{\alpha} = \Phi^{-1}\!\left(1 - \tfrac{\alpha}{2}\right) \text{ two-sided, or } \Phi^{-1}(1-\alpha) \text{ one-sided} \\ z_{\beta} = \Phi^{-1}(1 - \beta) \\ \text{days} = \left\lceil \frac{2n}{\text{daily users} \times \text{share}} \right\rceil \end{gathered}`;
+/**
+ * How the z-values and the duration are defined, shown under every formula. N eligible users, D of
+ * them a day, share s: after d days s·N·(1 − (1 − D/N)^d) distinct users have entered the test.
+ */
+export const Z_VALUES_TEX = String.raw`\begin{gathered} z_{\alpha} = \Phi^{-1}\!\left(1 - \tfrac{\alpha}{2}\right) \text{ two-sided, or } \Phi^{-1}(1-\alpha) \text{ one-sided} \\ z_{\beta} = \Phi^{-1}(1 - \beta) \\ \text{days} = \left\lceil \frac{\ln\left(1 - \frac{2n}{s\,N}\right)}{\ln\left(1 - \frac{D}{N}\right)} \right\rceil, \qquad \text{weeks} = \max\left(1, \left\lceil \tfrac{\text{days}}{7} \right\rceil\right) \end{gathered}`;
+
+/** The one sentence that says what the duration assumes, shown with the result. */
+export const DURATION_ASSUMPTION =
+	'Days count distinct users: each eligible user is assumed to visit on any given day with probability (users per day ÷ eligible users), so returning users are counted once and the test takes longer than 2n ÷ users per day whenever most users come back.';
+
+/** The result line under the numbers: the rates compared, the z values, and why no duration exists when none does. */
+export function sampleSizeStatus(r: SampleSizeResult): string {
+	const rates = `Detecting ${(r.p1 * 100).toFixed(2)} % → ${(r.p2 * 100).toFixed(2)} %; z for α = ${r.zAlpha.toFixed(4)}, z for power = ${r.zBeta.toFixed(4)}.`;
+	if (Number.isFinite(r.days)) return rates;
+	return `${rates} The test can never reach ${r.total.toLocaleString('en-US')} distinct users: only ${Math.floor(r.reachable).toLocaleString('en-US')} eligible users fall in its share of traffic. Raise the share, test a larger effect, or widen eligibility.`;
+}
+
+/** Days or weeks as shown: a whole number, or "never" when the test cannot reach its sample. */
+export function formatDuration(n: number): string {
+	return Number.isFinite(n) ? n.toLocaleString('en-US') : 'never';
+}
 
 // ── Back-of-envelope: traffic ───────────────────────────────────────────────
 
@@ -216,7 +255,10 @@ export interface LatencyResult {
 	stages: LatencyStage[];
 }
 
-/** Sums the stages against the total; stage errors are keyed `stage-0`, `stage-1`, … */
+/**
+ * Sums the stages against the total, as for stages that run one after another (see `latencyBudget`
+ * for parallel stages and tail latencies); stage errors are keyed `stage-0`, `stage-1`, …
+ */
 export function computeLatency(total: string, stages: { name: string; ms: string }[]): Outcome<LatencyResult> {
 	const errors: FieldErrors = {};
 	const totalParsed = parseNumberInput(total, LATENCY_TOTAL_RULE);

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { arxivId, namesOnlyArxiv } from '../../../src/lib/content/check-case.ts';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { checkDiagram } from '../../../src/lib/diagrams/index.ts';
 import { formatReport } from '../../../src/lib/content/problems.ts';
@@ -74,6 +75,22 @@ describe('checkContent', () => {
 		expect(text.endsWith('Found 3 problems in 3 files.')).toBe(true);
 	});
 
+	it('accepts an arXiv link whose venue is a conference, with the conference year', async () => {
+		// Posted to arXiv in 2020 (2012.08724), published at KDD 2021: the venue's year is the one to give.
+		const reference = `references:
+  - title: Trustworthy Online Marketplace Experimentation with Budget-split Design
+    url: https://arxiv.org/abs/2012.08724
+    year: 2021
+    venue: KDD 2021
+  - title: Deep Learning Recommendation Model for Personalization and Recommendation Systems
+    url: https://arxiv.org/pdf/1906.00091v1.pdf
+    year: 2019
+    venue: arXiv preprint
+`;
+		const { text } = await reportFor({ 'case-studies/minimal.mdx': valid.toString('utf8').replace('references:\n', reference) });
+		expect(text).toBe('No problems found.');
+	});
+
 	it('checks the catalogs too', async () => {
 		const pitfalls = readFileSync('case-studies/pitfalls.yaml', 'utf8').replace('stage: data', 'stage: datta');
 		const { text } = await reportFor({ 'case-studies/pitfalls.yaml': pitfalls, 'case-studies/minimal.mdx': valid });
@@ -81,3 +98,25 @@ describe('checkContent', () => {
 		expect(text).toContain('Did you mean "data"?');
 	});
 });
+
+describe('arXiv references', () => {
+	it('reads the year from new- and old-style arXiv ids, in abstract and PDF URLs', () => {
+		expect(arxivId('https://arxiv.org/abs/1906.00091')).toEqual({ id: '1906.00091', year: 2019 });
+		expect(arxivId('https://arxiv.org/pdf/2007.07203v2.pdf')).toEqual({ id: '2007.07203', year: 2020 });
+		expect(arxivId('https://export.arxiv.org/abs/0704.0001')).toEqual({ id: '0704.0001', year: 2007 });
+		expect(arxivId('https://arxiv.org/abs/hep-th/9901001')).toEqual({ id: 'hep-th/9901001', year: 1999 });
+		expect(arxivId('https://arxiv.org/abs/cs.IR/0105023')).toEqual({ id: 'cs.IR/0105023', year: 2001 });
+	});
+
+	it('ignores other URLs and ids that cannot be dates', () => {
+		expect(arxivId('https://doi.org/10.1145/2959100.2959190')).toBeUndefined();
+		expect(arxivId('https://arxiv.org/html/2309.07107v3')).toBeUndefined();
+		expect(arxivId('https://arxiv.org/abs/1913.00001')).toBeUndefined();
+	});
+
+	it('treats a missing venue or one that names only arXiv as arXiv-only', () => {
+		for (const venue of [undefined, '', 'arXiv', 'arXiv preprint', 'arXiv:2007.07203', 'arXiv 2007.07203', 'arXiv (cs.IR)', 'arXiv, 2019']) expect(namesOnlyArxiv(venue), String(venue)).toBe(true);
+		for (const venue of ['KDD 2021', 'arXiv 2007.07203 (CIKM 2021)', 'ORSUM workshop at ACM RecSys 2022 (arXiv 2209.07663)', 'arXiv 1603.09320 (IEEE TPAMI)']) expect(namesOnlyArxiv(venue), venue).toBe(false);
+	});
+});
+
