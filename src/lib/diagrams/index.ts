@@ -32,7 +32,8 @@ let labelParser: LabelParser | undefined;
 
 async function renderUncached(source: string): Promise<RenderedDiagram> {
 	const raw = await parseMermaid(source);
-	labelParser ??= new LabelParser((await loadMermaid()).window);
+	const { window } = await loadMermaid();
+	labelParser ??= new LabelParser(window);
 	const labels = labelParser;
 	const model = raw.kind === 'flowchart' ? toFlowModel(raw, labels) : toSequenceModel(raw, labels);
 	// Ids derive from the content, so the same diagram gets the same ids on every build.
@@ -40,7 +41,7 @@ async function renderUncached(source: string): Promise<RenderedDiagram> {
 	const title = defaultTitle(model);
 	const desc = model.accDescr || summary(model);
 	const svg = model.kind === 'flowchart' ? renderFlowSvg(model, id, title, desc) : renderSequenceSvg(model, id, title, desc);
-	verifyLabels(svg, raw, labels);
+	verifyLabels(svg, raw, window);
 	return { svg, text: describe(model), kind: model.kind };
 }
 
