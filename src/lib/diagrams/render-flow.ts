@@ -3,6 +3,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { FlowEdge, FlowModel, FlowNode, Line } from './model.ts';
+import { FIT_WIDTH } from './fit.ts';
 import { shapeBox, shapeOutline, shapeSvg } from './shapes.ts';
 import { wrapLines } from './text-metrics.ts';
 import {
@@ -23,9 +24,14 @@ import {
 	textBlock,
 } from './svg.ts';
 
-/** Label wrap widths: narrower when ranks run left to right, where width is what runs out. */
-const NODE_MAX_TEXT = { vertical: 200, horizontal: 150 };
-const EDGE_MAX_TEXT = 160;
+/** Label wrap widths: narrower when ranks run left to right, where width is what runs out; narrower still when compact. */
+interface Sizes {
+	node: { vertical: number; horizontal: number };
+	edge: number;
+	nodesep: number;
+}
+const NORMAL: Sizes = { node: { vertical: 200, horizontal: 150 }, edge: 160, nodesep: 40 };
+const COMPACT: Sizes = { node: { vertical: 130, horizontal: 110 }, edge: 110, nodesep: 24 };
 const TITLE_MAX_TEXT = 260;
 const CLUSTER_PAD = 12;
 const MARGIN = 8;
@@ -112,20 +118,20 @@ function headMarker(h: FlowEdge['endHead']): MarkerKind | undefined {
 	return h === 'arrow' ? 'arrow' : h === 'circle' ? 'circle' : h === 'cross' ? 'cross' : undefined;
 }
 
-export function layoutFlow(model: FlowModel, id: string): FlowRender {
+export function layoutFlow(model: FlowModel, id: string, sizes: Sizes = NORMAL): FlowRender & { overlap: boolean } {
 	const horizontal = model.direction === 'LR' || model.direction === 'RL';
-	let spacing = { nodesep: horizontal ? 30 : 40, ranksep: horizontal ? 40 : 50 };
-	let result: FlowRender | undefined;
+	let spacing = { nodesep: horizontal ? Math.min(30, sizes.nodesep) : sizes.nodesep, ranksep: horizontal ? 40 : 50 };
+	let result: (FlowRender & { overlap: boolean }) | undefined;
 	for (let attempt = 0; attempt < 4; attempt++) {
-		const r = tryLayout(model, id, spacing);
-		result = r.render;
+		const r = tryLayout(model, id, spacing, sizes);
+		result = { ...r.render, overlap: r.overlap };
 		if (!r.overlap) break;
 		spacing = { nodesep: spacing.nodesep + 25, ranksep: spacing.ranksep + 20 };
 	}
 	return result!;
 }
 
-function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ranksep: number }): { render: FlowRender; overlap: boolean } {
+function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ranksep: number }, sizes: Sizes): { render: FlowRender; overlap: boolean } {
 	const horizontal = model.direction === 'LR' || model.direction === 'RL';
 	const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
 	g.setGraph({ rankdir: model.direction, nodesep: spacing.nodesep, ranksep: spacing.ranksep, edgesep: 20, marginx: 0, marginy: 0 });
@@ -133,7 +139,7 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 
 	const geoms = new Map<string, NodeGeom>();
 	for (const n of model.nodes) {
-		const geom = nodeSize(n, horizontal ? NODE_MAX_TEXT.horizontal : NODE_MAX_TEXT.vertical, horizontal);
+		const geom = nodeSize(n, horizontal ? sizes.node.horizontal : sizes.node.vertical, horizontal);
 		geoms.set(n.id, geom);
 		g.setNode(n.id, { width: geom.w, height: geom.h });
 	}
@@ -178,7 +184,7 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 		const label: Record<string, unknown> = { minlen: e.minlen };
 		let lab: EdgeGeom['label'];
 		if (e.label) {
-			const m = wrapLines(e.label.lines, EDGE_MAX_TEXT, FONT_SIZE, LINE_HEIGHT);
+			const m = wrapLines(e.label.lines, sizes.edge, FONT_SIZE, LINE_HEIGHT);
 			lab = { lines: m.lines, w: m.width + 10, h: m.height + 4, x: 0, y: 0 };
 			Object.assign(label, { width: lab.w, height: lab.h, labelpos: 'c' });
 		}
@@ -478,13 +484,36 @@ function clipInto(pts: Point[], box: { l: number; t: number; r: number; b: numbe
 	return pts;
 }
 
-export function renderFlowSvg(model: FlowModel, id: string, title: string, desc: string): string {
-	const r = layoutFlow(model, id);
-	return (
+/** A drawn flowchart: the SVG, its natural width, and the direction it was drawn in. */
+export interface FlowSvg {
+	svg: string;
+	width: number;
+	direction: FlowModel['direction'];
+}
+
+/**
+ * Draws the chart as written if it fits the page column (fit.ts); otherwise a wide left-to-right
+ * chart is turned top to bottom, then labels wrap narrower, and the narrowest try is kept.
+ */
+export function renderFlowSvg(model: FlowModel, id: string, title: string, desc: string): FlowSvg {
+	const turned: FlowModel['direction'] = model.direction === 'RL' ? 'BT' : 'TB';
+	const tries: [FlowModel['direction'], Sizes][] = [[model.direction, NORMAL]];
+	if (model.direction === 'LR' || model.direction === 'RL') tries.push([turned, NORMAL]);
+	tries.push([tries[tries.length - 1]![0], COMPACT]);
+	let best: { r: FlowRender & { overlap: boolean }; direction: FlowModel['direction'] } | undefined;
+	// Better: no subgraph box over another's nodes, then narrower.
+	const better = (a: FlowRender & { overlap: boolean }, b: FlowRender & { overlap: boolean }) => (a.overlap !== b.overlap ? !a.overlap : a.width < b.width);
+	for (const [direction, sizes] of tries) {
+		const r = layoutFlow({ ...model, direction }, id, sizes);
+		if (!best || better(r, best.r)) best = { r, direction };
+		if (r.width <= FIT_WIDTH && !r.overlap) break;
+	}
+	const { r, direction } = best!;
+	const svg =
 		svgOpen({ id, minX: r.minX, minY: r.minY, width: r.width, height: r.height, title, desc, kind: 'flowchart', links: model.nodes.some((n) => n.link) }) +
 		styleBlock(id) +
 		markerDefs(id, r.markers) +
 		r.body +
-		'</svg>'
-	);
+		'</svg>';
+	return { svg, width: r.width, direction };
 }

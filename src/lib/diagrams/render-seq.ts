@@ -5,12 +5,12 @@
  * items, in seq-rows.ts) and drawing (frames, participants, boxes, title).
  */
 import type { Line, SequenceModel } from './model.ts';
-import { BLOCK_LABEL_MAX, MARGIN, measure, type Measured, type MeasuredItem, MSG_MAX, NOTE_MAX, tabWidth } from './seq-measure.ts';
+import { FIT_WIDTH } from './fit.ts';
+import { MARGIN, measure, type Measured, type MeasuredItem, SEQ_COMPACT, SEQ_NORMAL, type SeqSizes, tabWidth } from './seq-measure.ts';
 import { layoutRows, type Frame, type Rows } from './seq-rows.ts';
 import { esc, markerDefs, num, SEQ_STYLE, styleBlock, svgOpen, textBlock } from './svg.ts';
 import { textWidth } from './text-metrics.ts';
 
-const ACTOR_MIN_W = 90;
 const ACTOR_PAD_X = 14;
 const FIGURE_H = 34;
 const STEREOTYPED = new Set(['boundary', 'control', 'entity', 'collections', 'queue']);
@@ -24,11 +24,11 @@ export interface Header {
 	height: number;
 }
 
-function measureParticipants(model: SequenceModel): Header {
+function measureParticipants(model: SequenceModel, sizes: SeqSizes): Header {
 	const P = model.participants;
-	const labels = P.map((p) => measure(p.label.lines, 180));
+	const labels = P.map((p) => measure(p.label.lines, sizes.actorText));
 	const stereo = P.map((p) => (STEREOTYPED.has(p.kind) ? `«${p.kind}»` : ''));
-	const boxW = P.map((_, i) => Math.max(ACTOR_MIN_W, labels[i]!.w + 2 * ACTOR_PAD_X));
+	const boxW = P.map((_, i) => Math.max(sizes.actorMin, labels[i]!.w + 2 * ACTOR_PAD_X));
 	const boxH = P.map((p, i) => {
 		const text = labels[i]!.h + (stereo[i] ? 16 : 0);
 		if (p.kind === 'actor') return FIGURE_H + 6 + text;
@@ -37,11 +37,11 @@ function measureParticipants(model: SequenceModel): Header {
 	return { labels, stereo, boxW, boxH, height: Math.max(36, ...boxH) };
 }
 
-function measureItems(model: SequenceModel): MeasuredItem[] {
+function measureItems(model: SequenceModel, sizes: SeqSizes): MeasuredItem[] {
 	return model.items.map((item) => {
-		if (item.type === 'message') return { item, m: measure(item.label.lines, MSG_MAX) };
-		if (item.type === 'note') return { item, m: measure(item.label.lines, NOTE_MAX) };
-		if (item.type === 'blockStart' || item.type === 'blockSection') return { item, m: measure(item.label.lines, BLOCK_LABEL_MAX) };
+		if (item.type === 'message') return { item, m: measure(item.label.lines, sizes.msg) };
+		if (item.type === 'note') return { item, m: measure(item.label.lines, sizes.note) };
+		if (item.type === 'blockStart' || item.type === 'blockSection') return { item, m: measure(item.label.lines, sizes.block) };
 		return { item, m: { lines: [], w: 0, h: 0 } };
 	});
 }
@@ -53,11 +53,11 @@ export interface Columns {
 	rightExtra: number;
 }
 
-function placeColumns(model: SequenceModel, header: Header, items: MeasuredItem[]): Columns {
+function placeColumns(model: SequenceModel, header: Header, items: MeasuredItem[], sizes: SeqSizes): Columns {
 	const { boxW } = header;
 	const n = model.participants.length;
 	const index = new Map(model.participants.map((p, i) => [p.id, i]));
-	const dist = model.participants.slice(0, -1).map((_, i) => Math.max((boxW[i]! + boxW[i + 1]!) / 2 + 30, 110));
+	const dist = model.participants.slice(0, -1).map((_, i) => Math.max((boxW[i]! + boxW[i + 1]!) / 2 + 30, sizes.gap));
 	let leftExtra = 0;
 	let rightExtra = 0;
 	const widen = (lo: number, hi: number, need: number) => {
@@ -97,15 +97,23 @@ function placeColumns(model: SequenceModel, header: Header, items: MeasuredItem[
 	return { x, rightExtra };
 }
 
-export function renderSequenceSvg(model: SequenceModel, id: string, title: string, desc: string): string {
-	const header = measureParticipants(model);
-	const items = measureItems(model);
-	const cols = placeColumns(model, header, items);
+/** Draws the diagram with normal sizes, or compact ones when that is wider than the page column (fit.ts). */
+export function renderSequenceSvg(model: SequenceModel, id: string, title: string, desc: string): { svg: string; width: number } {
+	const normal = drawSequence(model, id, title, desc, SEQ_NORMAL);
+	if (normal.width <= FIT_WIDTH) return normal;
+	const compact = drawSequence(model, id, title, desc, SEQ_COMPACT);
+	return compact.width < normal.width ? compact : normal;
+}
+
+function drawSequence(model: SequenceModel, id: string, title: string, desc: string, sizes: SeqSizes): { svg: string; width: number } {
+	const header = measureParticipants(model, sizes);
+	const items = measureItems(model, sizes);
+	const cols = placeColumns(model, header, items, sizes);
 	const n = model.participants.length;
 	const boxTitleH = model.boxes.length ? 26 : 0;
 	const top = MARGIN + (model.title ? 30 : 0) + boxTitleH;
 	const bounds = { minX: 0, maxX: cols.x[n - 1]! + header.boxW[n - 1]! / 2 + cols.rightExtra + MARGIN };
-	const rows = layoutRows(model, items, cols.x, top + header.height + 16, id, bounds);
+	const rows = layoutRows(model, items, cols.x, top + header.height + 16, id, bounds, sizes);
 	const bottomTop = rows.y + 6;
 	const bottom = bottomTop + header.height;
 
@@ -117,7 +125,7 @@ export function renderSequenceSvg(model: SequenceModel, id: string, title: strin
 	const boxes = drawBoxes(model, header, cols.x, top, boxTitleH, bottom, bounds);
 	const titleSvg = drawTitle(model, bounds);
 	const height = bottom + MARGIN + (model.boxes.length ? 8 : 0);
-	return (
+	const svg =
 		svgOpen({ id, minX: bounds.minX, minY: 0, width: bounds.maxX - bounds.minX, height, title, desc, kind: 'sequence' }) +
 		styleBlock(id, SEQ_STYLE(id)) +
 		markerDefs(id, rows.markers) +
@@ -130,8 +138,8 @@ export function renderSequenceSvg(model: SequenceModel, id: string, title: strin
 		frames.front +
 		rows.front.join('') +
 		titleSvg +
-		'</svg>'
-	);
+		'</svg>';
+	return { svg, width: bounds.maxX - bounds.minX };
 }
 
 /** Block frames: the outline behind the messages, the tab, label and section lines in front of the lifelines. */

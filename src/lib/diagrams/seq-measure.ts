@@ -3,10 +3,20 @@ import type { Line, SequenceModel } from './model.ts';
 import { FONT_SIZE, LINE_HEIGHT } from './svg.ts';
 import { wrapLines } from './text-metrics.ts';
 
-export const MSG_MAX = 260;
-export const NOTE_MAX = 180;
-export const BLOCK_LABEL_MAX = 240;
 export const MARGIN = 10;
+
+/** Wrap widths and spacing; the compact set is tried when the normal one is wider than the page column. */
+export interface SeqSizes {
+	msg: number;
+	note: number;
+	block: number;
+	/** Participant name wrap width, box minimum width, and minimum distance between lifelines. */
+	actorText: number;
+	actorMin: number;
+	gap: number;
+}
+export const SEQ_NORMAL: SeqSizes = { msg: 260, note: 180, block: 240, actorText: 180, actorMin: 90, gap: 110 };
+export const SEQ_COMPACT: SeqSizes = { msg: 150, note: 130, block: 170, actorText: 96, actorMin: 64, gap: 84 };
 
 export interface Measured {
 	lines: Line[];

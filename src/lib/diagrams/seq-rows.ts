@@ -5,7 +5,7 @@
  */
 import type { MarkerKind } from './svg.ts';
 import type { SeqItem, SequenceModel } from './model.ts';
-import { MARGIN, measure, MSG_MAX, type Measured, type MeasuredItem, tabWidth } from './seq-measure.ts';
+import { MARGIN, measure, type Measured, type MeasuredItem, type SeqSizes, tabWidth } from './seq-measure.ts';
 import { insetEnd, insetStart, MARKER_INSET, markerId, num, textBlock } from './svg.ts';
 
 export interface Frame {
@@ -38,6 +38,8 @@ interface State extends Rows {
 	x: number[];
 	index: Map<string, number>;
 	id: string;
+	/** Message wrap width; a message may use more when its lifelines are further apart. */
+	msgMax: number;
 	/** Open activations per participant: the y where each started. */
 	active: Map<string, number[]>;
 	/** Frames still open, innermost last. */
@@ -49,7 +51,7 @@ interface State extends Rows {
 type Message = Extract<SeqItem, { type: 'message' }>;
 type Note = Extract<SeqItem, { type: 'note' }>;
 
-export function layoutRows(model: SequenceModel, items: MeasuredItem[], x: number[], y0: number, id: string, bounds: Rows['bounds']): Rows {
+export function layoutRows(model: SequenceModel, items: MeasuredItem[], x: number[], y0: number, id: string, bounds: Rows['bounds'], sizes: SeqSizes): Rows {
 	const s: State = {
 		y: y0,
 		mid: [],
@@ -61,6 +63,7 @@ export function layoutRows(model: SequenceModel, items: MeasuredItem[], x: numbe
 		x,
 		index: new Map(model.participants.map((p, i) => [p.id, i])),
 		id,
+		msgMax: sizes.msg,
 		active: new Map(),
 		stack: [],
 		lastArrowY: undefined,
@@ -134,7 +137,7 @@ function message(s: State, item: Message, m: Measured): void {
 	const { attrs, head } = arrowAttrs(s, item);
 	// Columns are final now: let the label use the whole span between the lifelines.
 	const span = Math.abs(xb - xa) - 30 - (badge ? 22 : 0);
-	if (span > MSG_MAX) Object.assign(m, measure(item.label.lines, span));
+	if (span > s.msgMax) Object.assign(m, measure(item.label.lines, span));
 	s.y += m.h + 4;
 	const x0 = edgeX(s, item.from, xb);
 	const x1 = edgeX(s, item.to, xa);

@@ -89,8 +89,6 @@ export function styleBlock(id: string, extra = ''): string {
 		`${s} .s{text-anchor:start}` +
 		`${s} .lk text{text-decoration:underline}` +
 		`${s} .lk:focus-visible{outline:2px solid ${C.acc};outline-offset:2px}` +
-		// On paper the diagram always fits the page width.
-		`@media print{${s}{min-width:0!important}}` +
 		extra +
 		`</style>`
 	);
@@ -151,19 +149,20 @@ export interface SvgFrame {
 	links?: boolean;
 }
 
-/** Smallest scale a wide diagram may shrink to on screen (14px text → 9px); below that the figure scrolls. */
-const MIN_SCALE = 0.65;
-
-function sizeStyle(width: number): string {
-	const min = Math.round(width * MIN_SCALE);
-	return `max-width:${Math.ceil(width)}px;${min > 320 ? `min-width:${min}px;` : ''}height:auto`;
+/**
+ * Never wider than its natural size, never wider than its column: no sideways scroll box that hides
+ * part of a diagram. Renderers keep diagrams narrow enough for legible text (fit.ts); the page adds
+ * a full-screen view for small screens. `--dg-h` lets print CSS keep tall diagrams legible.
+ */
+function sizeStyle(width: number, height: number): string {
+	return `max-width:${Math.ceil(width)}px;height:auto;--dg-h:${Math.ceil(height)}px`;
 }
 
 /** The root element: scales to its container (width 100%, capped at natural size), no fixed height. */
 export function svgOpen(f: SvgFrame): string {
 	return (
 		`<svg xmlns="http://www.w3.org/2000/svg" id="${f.id}" class="mlsd-diagram mlsd-${f.kind}" viewBox="${num(f.minX)} ${num(f.minY)} ${num(f.width)} ${num(f.height)}"` +
-		` width="100%" style="${sizeStyle(f.width)}" role="${f.links ? 'group' : 'img'}" aria-labelledby="${f.id}-t ${f.id}-d">` +
+		` width="100%" style="${sizeStyle(f.width, f.height)}" role="${f.links ? 'group' : 'img'}" aria-labelledby="${f.id}-t ${f.id}-d">` +
 		`<title id="${f.id}-t">${esc(f.title)}</title><desc id="${f.id}-d">${esc(f.desc)}</desc>`
 	);
 }
