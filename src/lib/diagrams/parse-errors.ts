@@ -84,21 +84,23 @@ interface JisonHash {
 	loc?: { first_line?: number };
 }
 
-/** Brackets and `|` left open on one line (outside quoted strings), innermost last. */
-export function unclosedOn(line: string): string[] {
-	const stack: string[] = [];
-	let pipes = 0;
-	let quoted = false;
-	for (const ch of line.replace(/%%.*$/, '')) {
-		if (ch === '"') quoted = !quoted;
-		if (quoted) continue;
-		if (ch === '[' || ch === '(' || ch === '{') stack.push(ch);
+/** Brackets and `|` left open on one line (outside quoted strings), with their positions, innermost last. */
+export function unclosedOn(line: string): { ch: string; at: number }[] {
+	const stack: { ch: string; at: number }[] = [];
+	let pipe = -1;
+	let quote = -1;
+	const text = line.replace(/%%.*$/, '');
+	for (let at = 0; at < text.length; at++) {
+		const ch = text[at]!;
+		if (ch === '"') quote = quote < 0 ? at : -1;
+		if (quote >= 0 || ch === '"') continue;
+		if (ch === '[' || ch === '(' || ch === '{') stack.push({ ch, at });
 		else if (ch === ']' || ch === ')' || ch === '}') {
-			if (stack[stack.length - 1] === OPEN_FOR[ch]) stack.pop();
-		} else if (ch === '|') pipes++;
+			if (stack[stack.length - 1]?.ch === OPEN_FOR[ch]) stack.pop();
+		} else if (ch === '|') pipe = pipe < 0 ? at : -1;
 	}
-	if (quoted) stack.push('"');
-	if (pipes % 2 === 1) stack.push('|');
+	if (quote >= 0) stack.push({ ch: '"', at: quote });
+	if (pipe >= 0) stack.push({ ch: '|', at: pipe });
 	return stack;
 }
 
@@ -132,7 +134,7 @@ export function translateParseError(e: unknown, ctx: ParseContext): DiagramError
 	const lastWritten = ctx.lines.reduce((last, text, i) => (text.trim() ? i + 1 : last), 1);
 	const line = Math.min(Number(m[2]) + ctx.pre.offset, lastWritten);
 	const here = ctx.lines[line - 1] ?? '';
-	const near = `line ${line} ("${excerpt(here)}")`;
+	const near = `"${excerpt(here)}"`;
 	if (m[1] === 'Lexical') {
 		return new DiagramError(`Mermaid could not read ${near}: it contains characters it does not understand there`, {
 			line,
@@ -156,16 +158,16 @@ export function translateParseError(e: unknown, ctx: ParseContext): DiagramError
 	for (let k = line; ctx.kind === 'flowchart' && k >= 1; k--) {
 		const open = unclosedOn(ctx.pre.blanked.split('\n')[k - 1] ?? '');
 		if (!open.length) continue;
-		const o = open[open.length - 1]!;
-		const prev = k === line - 1 ? ` (mermaid noticed on line ${line}; the previous line is the likely culprit)` : k < line ? ` (mermaid noticed only on line ${line})` : '';
-		return new DiagramError(`Line ${k} ("${excerpt(ctx.lines[k - 1] ?? '')}") opens \`${o}\` and never closes it with \`${CLOSE_OF[o]}\`${prev}`, {
+		const { ch: o, at } = open[open.length - 1]!;
+		const prev = k === line - 1 ? ' (mermaid stumbled only on the next line: this one is the likely culprit)' : k < line ? ` (mermaid stumbled only ${line - k} lines further down)` : '';
+		return new DiagramError(`"${excerpt(ctx.lines[k - 1] ?? '')}" opens \`${o}\` and never closes it with \`${CLOSE_OF[o]}\`${prev}`, {
 			line: k,
 			fix:
 				o === '"'
 					? 'Close the quoted label with `"`; to show a quote inside a label write #quot;.'
 					: o === '|'
 						? 'Close the link label with a second `|`, e.g. A -->|label| B.'
-						: `Close the label with \`${CLOSE_OF[o]}\` on the same line, e.g. ${suggestClosed(ctx.pre.blanked.split('\n')[k - 1] ?? '', o)}.`,
+						: `Close the label with \`${CLOSE_OF[o]}\` on the same line, e.g. ${suggestClosed(ctx.pre.blanked.split('\n')[k - 1] ?? '', o, at)}.`,
 		});
 	}
 	// A quote inside a quoted label ends it early.
@@ -178,7 +180,7 @@ export function translateParseError(e: unknown, ctx: ParseContext): DiagramError
 	if (ctx.kind === 'sequence') {
 		const semi = sequenceSemicolon(ctx.lines, line);
 		if (semi) {
-			return new DiagramError(`Line ${semi} ("${excerpt(ctx.lines[semi - 1] ?? '')}") has a \`;\` in its text; mermaid ends a statement at \`;\` and reads the rest as a new line`, {
+			return new DiagramError(`"${excerpt(ctx.lines[semi - 1] ?? '')}" has a \`;\` in its text; mermaid ends a statement at \`;\` and reads the rest as a new line`, {
 				line: semi,
 				fix: 'Write the semicolon as #59; (e.g. A->>B: fetch#59; retry), or use a comma or a dash instead.',
 			});
@@ -191,7 +193,7 @@ export function translateParseError(e: unknown, ctx: ParseContext): DiagramError
 		}
 		if (expected.includes('end') && (token === '1' || token === 'EOF')) {
 			const block = unclosedBlock(ctx.lines);
-			return new DiagramError(`The \`${block?.word ?? 'block'}\` block${block ? ` on line ${block.line}` : ''} is never closed with \`end\``, {
+			return new DiagramError(`The \`${block?.word ?? 'block'}\` block${block ? ` "${excerpt(ctx.lines[block.line - 1] ?? '')}"` : ''} is never closed with \`end\``, {
 				line: block?.line ?? line,
 				fix: `Add a line \`end\` where the block stops.`,
 			});
@@ -219,8 +221,7 @@ export function translateParseError(e: unknown, ctx: ParseContext): DiagramError
 }
 
 /** `A[unclosed --> B` → `A[unclosed]`: the node as the writer probably meant it. */
-function suggestClosed(text: string, open: string): string {
-	const at = text.lastIndexOf(open);
+function suggestClosed(text: string, open: string, at: number): string {
 	const id = /([\w-]+)\s*$/.exec(text.slice(0, at))?.[1] ?? 'A';
 	const label = text.slice(at + 1).split(/\s+(?:[-=.]{2,}|&)/)[0]!.trim() || 'label';
 	return `${id}${open}${label}${CLOSE_OF[open]}`;

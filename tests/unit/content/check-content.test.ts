@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { checkDiagram } from '../../../src/lib/diagrams/index.ts';
-import { formatReport } from '../../../src/lib/content/problems.ts';
+import { formatReport, errorsOf } from '../../../src/lib/content/problems.ts';
 import { FIXTURES, makeContentRoot } from '../../fixtures/content-root.ts';
 
 const valid = readFileSync(join(FIXTURES, 'valid.mdx'));
@@ -23,7 +23,8 @@ describe('checkContent', () => {
 
 	it('accepts the real content of the workbook', async () => {
 		const report = await checkContent({ checkDiagram });
-		expect(formatReport(report.problems)).toBe('No problems found.');
+		// Warnings (diagrams too wide for the page column) fail nothing; errors do.
+		expect(formatReport(errorsOf(report.problems))).toBe('No problems found.');
 		expect(report.cases.length).toBeGreaterThanOrEqual(3);
 	});
 

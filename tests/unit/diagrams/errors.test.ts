@@ -33,7 +33,7 @@ describe('error details', () => {
 	it('gives mermaid\'s parse message and the line within the diagram', async () => {
 		const e = await failure('flowchart LR\n  A --> B\n  B -->> C[unclosed\n');
 		expect(e.line).toBe(3);
-		expect(e.message).toMatchInlineSnapshot(`"Line 3 ("B -->> C[unclosed") opens \`[\` and never closes it with \`]\`"`);
+		expect(e.message).toMatchInlineSnapshot(`""B -->> C[unclosed" opens \`[\` and never closes it with \`]\`"`);
 	});
 
 	it('counts lines from the top of the source, past frontmatter, directives and comments', async () => {

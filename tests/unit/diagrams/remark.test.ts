@@ -40,7 +40,7 @@ describe('remark-mermaid', () => {
 		// The fence opens on line 5, so diagram line 3 is file line 8.
 		const md = '# Title\n\nSome text.\n\n```mermaid\nflowchart LR\n  A --> B\n  B -->> C[x\n```\n';
 		expect(await message(md)).toMatchInlineSnapshot(
-			`"case-studies/example.mdx:8: Line 3 ("B -->> C[x") opens \`[\` and never closes it with \`]\`. Close the label with \`]\` on the same line, e.g. C[x]."`,
+			`"case-studies/example.mdx:8: "B -->> C[x" opens \`[\` and never closes it with \`]\`. Close the label with \`]\` on the same line, e.g. C[x]."`,
 		);
 	});
 
