@@ -4,8 +4,8 @@
  * the arrow keys; zoom with the buttons, + and −, or ctrl + wheel / pinch; 0 fits it whole.
  */
 export function installDiagramViewer(doc: Document): void {
-	const buttons = doc.querySelectorAll<HTMLButtonElement>('figure.diagram > button.diagram-open');
-	if (!buttons.length) return;
+	// Shows the buttons (diagrams.css), including those in content added later (practice mode's reveals).
+	doc.documentElement.dataset.diagramViewer = '';
 	let dialog: HTMLDialogElement | undefined;
 	let view: HTMLElement;
 	let svg: SVGSVGElement | undefined;
@@ -84,23 +84,21 @@ export function installDiagramViewer(doc: Document): void {
 		return d;
 	};
 
-	for (const button of buttons) {
-		button.hidden = false;
-		button.addEventListener('click', () => {
-			const found = button.parentElement?.querySelector<SVGSVGElement>(':scope > svg');
-			if (!found) return;
-			dialog ??= build();
-			const vb = found.viewBox.baseVal;
-			size = { w: vb.width, h: vb.height };
-			svg = found;
-			opener = button;
-			dialog.querySelector('.dv-title')!.textContent = found.querySelector('title')?.textContent ?? 'Diagram';
-			view.append(found);
-			dialog.showModal();
-			// Readable at once: natural size unless the whole diagram fits larger than 11/14 of it.
-			zoom = 1;
-			setZoom(Math.min(1, Math.max(fit(), 11 / 14)));
-			view.focus();
-		});
-	}
+	doc.addEventListener('click', (e) => {
+		const button = (e.target as Element | null)?.closest?.<HTMLButtonElement>('figure.diagram > button.diagram-open');
+		const found = button?.parentElement?.querySelector<SVGSVGElement>(':scope > svg');
+		if (!button || !found) return;
+		dialog ??= build();
+		const vb = found.viewBox.baseVal;
+		size = { w: vb.width, h: vb.height };
+		svg = found;
+		opener = button;
+		dialog.querySelector('.dv-title')!.textContent = found.querySelector('title')?.textContent ?? 'Diagram';
+		view.append(found);
+		dialog.showModal();
+		// Readable at once: natural size unless the whole diagram fits larger than 11/14 of it.
+		zoom = 1;
+		setZoom(Math.min(1, Math.max(fit(), 11 / 14)));
+		view.focus();
+	});
 }

@@ -84,15 +84,15 @@ function escapeHtml(s: string): string {
 }
 
 /**
- * The HTML for a page: the SVG in a <figure>, a button for the full-screen view (shown by
- * src/components/diagram-viewer.ts; hidden without JavaScript, where it could not work), and the
+ * The HTML for a page: the SVG in a <figure>, a button for the full-screen view (shown only once
+ * src/components/diagram-viewer.ts runs: without JavaScript it could not work), and the
  * text version in a <details> below. `data-too-wide` marks a diagram the build warned about.
  */
 export async function renderFigure(source: string): Promise<string> {
 	const { svg, text, kind, warning } = await renderDiagram(source);
 	return (
 		`<figure class="diagram diagram-${kind}"${warning ? ' data-too-wide' : ''}>${svg}` +
-		`<button type="button" class="diagram-open" hidden>Enlarge diagram</button>` +
+		`<button type="button" class="diagram-open">Enlarge diagram</button>` +
 		`<details class="diagram-text"><summary>Diagram as text</summary><pre>${escapeHtml(text)}</pre></details></figure>`
 	);
 }
