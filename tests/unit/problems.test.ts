@@ -67,3 +67,18 @@ describe('didYouMean', () => {
 		expect(didYouMean('banana', ['position-bias', 'cold-start'])).toBeUndefined();
 	});
 });
+
+describe('warnings', () => {
+	it('are marked, counted apart and fail nothing', async () => {
+		const { errorsOf } = await import('../../src/lib/content/problems.ts');
+		const problems = [
+			{ file: 'case-studies/a.mdx', line: 40, message: 'diagram: this flowchart is 1,029 px wide', fix: 'Write `flowchart TB`.', severity: 'warning' as const },
+			{ file: 'case-studies/a.mdx', line: 3, message: 'title is missing' },
+		];
+		expect(formatReport(problems)).toBe(
+			'case-studies/a.mdx\n  case-studies/a.mdx:3: title is missing\n  case-studies/a.mdx:40: warning: diagram: this flowchart is 1,029 px wide\n      fix: Write `flowchart TB`.\n\nFound 1 problem and 1 warning in 1 file.',
+		);
+		expect(errorsOf(problems)).toEqual([problems[1]]);
+		expect(formatReport([problems[0]!])).toMatch(/Found 0 problems and 1 warning in 1 file\.$/);
+	});
+});

@@ -7,7 +7,8 @@ import { readDataFile } from './data-file.ts';
 import { readCaseSource } from './case-source.ts';
 import { checkCase, type InternalLink } from './check-case.ts';
 import { didYouMeanPhrase } from './suggest.ts';
-import { problem, type Problem } from './problems.ts';
+import { errorsOf, problem, type Problem } from './problems.ts';
+import { diagramLinks } from '../diagrams/links.ts';
 import { CASES_DIR, CHECKLISTS_FILE, DOMAINS_FILE, FRAMEWORK_FILE, PITFALLS_FILE, displayPath, projectRoot } from './project.ts';
 import { sectionAnchor } from './framework.ts';
 import { parseYamlSource } from './yaml-source.ts';
@@ -15,8 +16,8 @@ import { docsRoutes } from './docs-routes.ts';
 import { ROADMAP_FILE, roadmapAnchors } from './roadmap.ts';
 import { roadmapSchema } from '../../schemas/roadmap.ts';
 
-/** Checks one mermaid source; resolves to null when it renders, or to what is wrong. */
-export type DiagramChecker = (source: string) => Promise<{ message: string; line?: number; fix?: string } | null>;
+/** Checks one mermaid source; resolves to null when it renders, or to what is wrong (a warning when it renders but too wide). */
+export type DiagramChecker = (source: string) => Promise<{ message: string; line?: number; fix?: string; severity?: 'warning' } | null>;
 
 export interface CheckedCase {
 	slug: string;
@@ -95,8 +96,10 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 		links.push(...checked.links.map((l) => (l.url.startsWith('#') ? { ...l, url: `/cases/${slug}/${l.url}` } : l)));
 		if (options.checkDiagram) {
 			for (const d of checked.diagrams) {
+				// `click` links in diagrams point at site pages: checked like any other link.
+				links.push(...diagramLinks(d.source).map((l) => ({ file, line: d.line + l.line - 1, url: l.url })));
 				const error = await options.checkDiagram(d.source);
-				if (error) problems.push(problem(file, `diagram: ${error.message}`, { line: d.line + (error.line ?? 1) - 1, fix: error.fix }));
+				if (error) problems.push(problem(file, `diagram: ${error.message}`, { line: d.line + (error.line ?? 1) - 1, fix: error.fix, ...(error.severity === 'warning' ? { severity: 'warning' as const } : {}) }));
 			}
 		}
 		if (checked.data) cases.push({ slug, file, data: checked.data });
@@ -118,7 +121,7 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	for (const [route, ids] of options.extraRoutes ?? []) anchors.set(route, ids);
 	problems.push(...checkLinks(links, anchors));
 	// Only cases with no problems at all are handed on to pages and the sidebar.
-	const broken = new Set(problems.map((p) => p.file));
+	const broken = new Set(errorsOf(problems).map((p) => p.file));
 	return { cases: cases.filter((c) => !broken.has(c.file)), problems, filesChecked: files.length + 4 };
 }
 

@@ -16,6 +16,13 @@ export interface Problem {
 	message: string;
 	/** How to fix it, as an instruction. */
 	fix?: string;
+	/** A warning is reported but fails nothing (e.g. a diagram too wide to read in the page column). */
+	severity?: 'warning';
+}
+
+/** Problems that fail `npm run check` and the build: everything but warnings. */
+export function errorsOf(problems: Problem[]): Problem[] {
+	return problems.filter((p) => p.severity !== 'warning');
 }
 
 export function problem(file: string, message: string, extra: Omit<Problem, 'file' | 'message'> = {}): Problem {
@@ -27,7 +34,7 @@ export function formatProblem(p: Problem): string {
 	const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
 	const field = p.field ? ` [${p.field}]` : '';
 	const fix = p.fix ? `\n    fix: ${p.fix}` : '';
-	return `${where}:${field} ${p.message}${fix}`;
+	return `${where}:${field} ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}${fix}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -43,7 +50,9 @@ export function formatReport(problems: Problem[]): string {
 			const lines = [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => '  ' + formatProblem(p).replace(/\n/g, '\n  '));
 			return `${file}\n${lines.join('\n')}`;
 		});
-	return `${blocks.join('\n\n')}\n\nFound ${plural(problems.length, 'problem')} in ${plural(byFile.size, 'file')}.`;
+	const warnings = problems.length - errorsOf(problems).length;
+	const count = warnings === 0 ? plural(problems.length, 'problem') : `${plural(problems.length - warnings, 'problem')} and ${plural(warnings, 'warning')}`;
+	return `${blocks.join('\n\n')}\n\nFound ${count} in ${plural(byFile.size, 'file')}.`;
 }
 
 /** Thrown where content is wrong; carries the problems so callers can print the report. */

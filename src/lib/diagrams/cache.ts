@@ -20,6 +20,8 @@ export interface CachedResult {
 	svg: string;
 	text: string;
 	kind: 'flowchart' | 'sequence';
+	width: number;
+	warning?: { message: string; fix: string };
 }
 
 let version: string | undefined;
@@ -84,7 +86,7 @@ function readDisk(key: string): CachedResult | undefined {
 	if (!dir) return undefined;
 	try {
 		const data = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as CachedResult;
-		if (typeof data.svg === 'string' && typeof data.text === 'string' && (data.kind === 'flowchart' || data.kind === 'sequence')) return data;
+		if (typeof data.svg === 'string' && typeof data.text === 'string' && typeof data.width === 'number' && (data.kind === 'flowchart' || data.kind === 'sequence')) return data;
 	} catch {
 		// Missing or unreadable: render.
 	}

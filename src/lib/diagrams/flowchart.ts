@@ -4,7 +4,8 @@
  * Ignored on purpose (purely stylistic, no content is lost): `classDef`, `class`, `:::class`,
  * `style`, `linkStyle` (incl. curve interpolation), edge animation, `%%{init}%%` themes,
  * per-subgraph `direction` (dagre lays the whole graph out in one direction).
- * Refused (they carry content the SVG would not show): `click`/`href`/callbacks and tooltips,
+ * `click` links to pages of this site become SVG links (links.ts); callbacks and outside URLs are
+ * refused. Refused too (they carry content the SVG would not show):
  * Font Awesome icons, `icon:`/`img:` nodes, HTML tags other than simple inline formatting,
  * markdown beyond bold/italic, shapes we do not draw, subgraph metadata, and a node listed in
  * two unrelated subgraphs (mermaid would silently drop it from the second).
@@ -13,31 +14,13 @@ import { DiagramError } from './errors.ts';
 import { LabelParser, scanTags } from './labels.ts';
 import type { Direction, EdgeHead, EdgeStroke, FlowCluster, FlowEdge, FlowModel, FlowNode, Label, NodeShape } from './model.ts';
 import type { RawDiagram } from './parse.ts';
+import { clickLink } from './links.ts';
+import { SHAPES } from './shapes.ts';
 import { escapeRegExp, findLine, nodeLine } from './source-lines.ts';
 
 type RawFlow = Extract<RawDiagram, { kind: 'flowchart' }>;
 
-/** Mermaid shape names (classic syntax types and `@{ shape: … }` names/aliases) → our shapes. */
-const SHAPES: Record<string, NodeShape> = {};
-const alias = (shape: NodeShape, names: string[]) => names.forEach((n) => (SHAPES[n] = shape));
-alias('rect', ['square', 'rect', 'proc', 'process', 'rectangle', 'squareRect']);
-alias('round', ['round', 'rounded', 'event', 'roundedRect']);
-alias('stadium', ['stadium', 'terminal', 'pill']);
-alias('subroutine', ['subroutine', 'fr-rect', 'subprocess', 'subproc', 'framed-rectangle']);
-alias('cylinder', ['cylinder', 'cyl', 'db', 'database']);
-alias('circle', ['circle', 'circ']);
-alias('doublecircle', ['doublecircle', 'dbl-circ', 'double-circle']);
-alias('ellipse', ['ellipse']);
-alias('diamond', ['diamond', 'diam', 'decision', 'question']);
-alias('hexagon', ['hexagon', 'hex', 'prepare']);
-alias('lean_right', ['lean_right', 'lean-r', 'lean-right', 'in-out']);
-alias('lean_left', ['lean_left', 'lean-l', 'lean-left', 'out-in']);
-alias('trapezoid', ['trapezoid', 'trap-b', 'priority', 'trapezoid-bottom']);
-alias('inv_trapezoid', ['inv_trapezoid', 'trap-t', 'manual', 'trapezoid-top', 'inv-trapezoid']);
-alias('odd', ['odd', 'rect_left_inv_arrow']);
-alias('text', ['text']);
-
-const SHAPE_LIST = 'rect, rounded, stadium, subroutine, cyl, circle, dbl-circ, diam, hex, lean-r, lean-l, trap-b, trap-t, odd, text';
+const SHAPE_LIST = 'rect, rounded, stadium, fr-rect, cyl, circle, dbl-circ, diam, hex, lean-r, lean-l, trap-b, trap-t, odd, text, doc, docs, st-rect, datastore, das, lin-cyl, delay, curv-trap, div-rect, lin-rect, notch-rect, notch-pent, tri, flip-tri, sl-rect, win-pane, bow-rect, flag, lin-doc, tag-doc, tag-rect, brace, brace-r, braces, sm-circ, fr-circ, f-circ, cross-circ, fork, hourglass, bolt';
 
 const HEADS: Record<string, [EdgeHead, EdgeHead]> = {
 	arrow_point: ['none', 'arrow'],
@@ -82,19 +65,12 @@ export function toFlowModel(raw: RawFlow, labels: LabelParser): FlowModel {
 		});
 	}
 
-	const clickLine = findLine(src, /^\s*click\s/);
 	const nodes: FlowNode[] = [];
 	for (const v of raw.vertices) {
 		const id = String(v.id);
 		if (sgIds.has(id)) continue; // an edge to a subgraph creates a vertex of the same id; it is the subgraph.
 		const line = nodeLine(src, id);
-		if (v.link || v.haveCallback || (v.classes as string[] | undefined)?.includes('clickable') || raw.tooltips.has(id)) {
-			throw new DiagramError(`Node "${id}" has a click action (link, callback or tooltip), which a static diagram cannot offer`, {
-				line: findLine(src, new RegExp(`^\\s*click\\s+([^\\s]*,)?${escapeRegExp(id)}\\b`)) ?? clickLine ?? line,
-				construct: 'click',
-				fix: 'Remove the `click` line and put the link or extra information in the text next to the diagram.',
-			});
-		}
+		const link = clickLink(v, raw.tooltips.get(id), id, src);
 		if (v.icon) {
 			throw new DiagramError(`Node "${id}" is an icon node (icon: "${v.icon}"), which cannot be drawn`, {
 				line,
@@ -128,7 +104,7 @@ export function toFlowModel(raw: RawFlow, labels: LabelParser): FlowModel {
 				fix: `Use one of: ${SHAPE_LIST}, e.g. ${id}@{ shape: rect, label: "…" }.`,
 			});
 		}
-		nodes.push({ id, label, shape });
+		nodes.push(link ? { id, label, shape, link } : { id, label, shape });
 	}
 
 	const clusters: FlowCluster[] = [];

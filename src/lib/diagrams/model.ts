@@ -38,7 +38,38 @@ export type NodeShape =
 	| 'trapezoid'
 	| 'inv_trapezoid'
 	| 'odd'
-	| 'text';
+	| 'text'
+	| 'datastore'
+	| 'card'
+	| 'lined_rect'
+	| 'small_circle'
+	| 'framed_circle'
+	| 'fork'
+	| 'hourglass'
+	| 'brace_l'
+	| 'brace_r'
+	| 'braces'
+	| 'bolt'
+	| 'document'
+	| 'delay'
+	| 'h_cylinder'
+	| 'lined_cylinder'
+	| 'display'
+	| 'divided_rect'
+	| 'triangle'
+	| 'window_pane'
+	| 'junction'
+	| 'lined_document'
+	| 'loop_limit'
+	| 'flipped_triangle'
+	| 'sloped_rect'
+	| 'documents'
+	| 'processes'
+	| 'paper_tape'
+	| 'stored_data'
+	| 'crossed_circle'
+	| 'tagged_document'
+	| 'tagged_rect';
 
 export type EdgeHead = 'none' | 'arrow' | 'circle' | 'cross';
 export type EdgeStroke = 'normal' | 'dotted' | 'thick' | 'invisible';
@@ -49,6 +80,8 @@ export interface FlowNode {
 	shape: NodeShape;
 	/** Id of the innermost subgraph holding the node. */
 	parent?: string;
+	/** From a `click` line: a site path or same-page anchor, and its tooltip. */
+	link?: { href: string; tooltip?: string };
 }
 
 export interface FlowEdge {
@@ -92,9 +125,14 @@ export interface SeqParticipant {
 
 export type SeqArrow = 'filled' | 'open' | 'cross' | 'none';
 
+/**
+ * `ref` is the item's index in mermaid's message list, so the label check can tie each drawn
+ * text back to what the parser read.
+ */
 export type SeqItem =
 	| {
 			type: 'message';
+			ref: number;
 			from: string;
 			to: string;
 			label: Label;
@@ -106,10 +144,10 @@ export type SeqItem =
 			number?: number;
 			activate?: boolean;
 	  }
-	| { type: 'note'; placement: 'left' | 'right' | 'over'; actors: string[]; label: Label }
+	| { type: 'note'; ref: number; placement: 'left' | 'right' | 'over'; actors: string[]; label: Label }
 	| { type: 'activate' | 'deactivate'; actor: string }
-	| { type: 'blockStart'; block: BlockKind; label: Label }
-	| { type: 'blockSection'; block: BlockKind; label: Label }
+	| { type: 'blockStart'; ref: number; block: BlockKind; label: Label }
+	| { type: 'blockSection'; ref: number; block: BlockKind; label: Label }
 	| { type: 'blockEnd'; block: BlockKind };
 
 export type BlockKind = 'loop' | 'alt' | 'opt' | 'par' | 'critical' | 'break' | 'rect';

@@ -7,6 +7,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { DiagramError } from './errors.ts';
+import { translateParseError } from './parse-errors.ts';
 
 /** The subset of mermaid's API the renderer uses. */
 interface MermaidLike {
@@ -194,7 +195,7 @@ export async function parseMermaid(source: string): Promise<RawDiagram> {
 		try {
 			diagram = await withDomGlobals(window, () => mermaid.mermaidAPI.getDiagramFromText(pre.text, pre.title ? { title: pre.title } : {}));
 		} catch (e) {
-			throw toParseError(e, pre, source);
+			throw translateParseError(e, { kind: isFlow ? 'flowchart' : 'sequence', pre, lines: source.replace(/\r\n?/g, '\n').split('\n') });
 		}
 		const db = diagram.db;
 		const common = {
@@ -237,37 +238,5 @@ export async function parseMermaid(source: string): Promise<RawDiagram> {
 			created: [...((db.getCreatedActors?.() as Map<string, number> | undefined)?.keys() ?? [])],
 			destroyed: [...((db.getDestroyedActors?.() as Map<string, number> | undefined)?.keys() ?? [])],
 		};
-	});
-}
-
-/** Turns mermaid's (jison) parse or lexical error into a one-line DiagramError with the source line. */
-function toParseError(e: unknown, pre: Preprocessed, source: string): DiagramError {
-	const raw = e instanceof Error ? e.message : String(e);
-	const m = /(Parse|Lexical) error on line (\d+)/.exec(raw);
-	const hashLine = (e as { hash?: { loc?: { first_line?: number } } })?.hash?.loc?.first_line;
-	const mermaidLine = m ? Number(m[2]) : hashLine;
-	const line = mermaidLine !== undefined ? mermaidLine + pre.offset : undefined;
-	const srcLine = line !== undefined ? (source.replace(/\r\n?/g, '\n').split('\n')[line - 1] ?? '').trim() : '';
-	const near = srcLine ? ` in "${srcLine.length > 60 ? srcLine.slice(0, 57) + '...' : srcLine}"` : '';
-	const lines = raw.split('\n');
-	let what: string;
-	if (m && m[1] === 'Parse') {
-		const last = lines[lines.length - 1] ?? '';
-		const exp = /^Expecting (.*), got (.*)$/.exec(last);
-		if (exp) {
-			const tokens = exp[1]!.split(/,\s*/);
-			const shown = tokens.length > 6 ? `${tokens.slice(0, 6).join(', ')}, …` : tokens.join(', ');
-			what = `Mermaid parse error${near}: expecting ${shown}; got ${exp[2]}`;
-		} else {
-			what = `Mermaid parse error${near}: ${last.trim()}`;
-		}
-	} else if (m) {
-		what = `Mermaid lexical error${near}: ${lines[0]!.replace(/^Lexical error on line \d+\.\s*/, '').trim() || 'unrecognized text'}`;
-	} else {
-		what = `Mermaid could not parse the diagram: ${lines[0]}`;
-	}
-	return new DiagramError(what, {
-		line,
-		fix: 'Check that line against the mermaid syntax for this diagram type; put labels with punctuation in double quotes, e.g. A["Label (with) symbols"], and write # as #35; and quotes as #quot;.',
 	});
 }

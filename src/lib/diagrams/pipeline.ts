@@ -1,6 +1,12 @@
 /**
  * A case's `pipeline:` frontmatter → mermaid flowchart source, drawn by the same renderer as
  * authored diagrams.
+ *
+ * The two lanes are stacked (offline above online, held in order by an invisible link) and
+ * only links within a lane are drawn as arrows. A feed across lanes (a feature store or a model
+ * feeding several online stages) would be one more long dashed line crossing the others; it is
+ * written on the stage it feeds instead ("fed by Streaming features, Online training"), so the
+ * chart stays narrow enough for the page column and every feed can still be read.
  */
 import type { PipelineStage } from '../../schemas/case.ts';
 import { DiagramError } from './errors.ts';
@@ -34,14 +40,40 @@ function fmtCount(n: number): string {
 	return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
 }
 
-export function stageLabel(stage: PipelineStage, opts: PipelineOptions = {}): string {
+export function stageLabel(stage: PipelineStage, opts: PipelineOptions = {}, fedBy: PipelineStage[] = []): string {
 	const facts: string[] = [];
-	if (stage.items !== undefined) facts.push(`${fmtCount(stage.items)} items`);
+	if (stage.items !== undefined) facts.push(`${fmtCount(stage.items)} ${stage.items === 1 ? 'item' : 'items'}`);
 	if (stage.latencyMs !== undefined) facts.push(`${fmtCount(stage.latencyMs)} ms`);
 	const lines = [quote(stage.name)];
 	if (facts.length) lines.push(quote(facts.join(' · ')));
+	if (fedBy.length) lines.push(quote(`fed by ${fedBy.map((f) => f.name).join(', ')}`));
 	if (opts.details && stage.detail) lines.push(quote(stage.detail));
 	return lines.join('<br/>');
+}
+
+/** Each stage's targets: its `feeds`, or else the next stage of its lane. */
+function targetsOf(stages: PipelineStage[], byId: Map<string, PipelineStage>): Map<string, PipelineStage[]> {
+	const out = new Map<string, PipelineStage[]>();
+	for (const lane of ['offline', 'online'] as const) {
+		const members = stages.filter((s) => s.lane === lane);
+		members.forEach((s, i) => {
+			const ids = s.feeds ?? (members[i + 1] ? [members[i + 1]!.id] : []);
+			out.set(
+				s.id,
+				ids.map((t) => {
+					const target = byId.get(t);
+					if (!target) {
+						throw new DiagramError(`Pipeline stage "${s.id}" feeds "${t}", which is not a stage of this case`, {
+							fix: `Use one of: ${stages.map((x) => x.id).join(', ')}.`,
+							construct: 'pipeline feeds',
+						});
+					}
+					return target;
+				}),
+			);
+		});
+	}
+	return out;
 }
 
 export function pipelineToMermaid(stages: PipelineStage[], opts: PipelineOptions = {}): string {
@@ -50,33 +82,27 @@ export function pipelineToMermaid(stages: PipelineStage[], opts: PipelineOptions
 		const dup = stages.find((s, i) => stages.findIndex((o) => o.id === s.id) !== i)!;
 		throw new DiagramError(`Pipeline stage id "${dup.id}" is used twice`, { fix: 'Give every pipeline stage a unique id.', construct: 'pipeline' });
 	}
-	const out: string[] = [`flowchart ${opts.direction ?? 'LR'}`];
+	const targets = targetsOf(stages, byId);
+	const fedBy = new Map<string, PipelineStage[]>();
+	for (const s of stages) for (const t of targets.get(s.id)!) if (t.lane !== s.lane) fedBy.set(t.id, [...(fedBy.get(t.id) ?? []), s]);
+	const out: string[] = [`flowchart ${opts.direction ?? 'TB'}`];
 	const lanes = [
 		{ lane: 'offline' as const, id: 'offline', title: opts.offlineTitle ?? 'Offline' },
 		{ lane: 'online' as const, id: 'online', title: opts.onlineTitle ?? 'Online (per request)' },
 	];
-	for (const l of lanes) {
-		const members = stages.filter((s) => s.lane === l.lane);
-		if (!members.length) continue;
+	const drawn = lanes.filter((l) => stages.some((s) => s.lane === l.lane));
+	for (const l of drawn) {
 		out.push(`  subgraph ${l.id} ["${quote(l.title)}"]`);
-		for (const s of members) out.push(`    ${nodeId(s.id)}["${stageLabel(s, opts)}"]`);
+		for (const s of stages.filter((x) => x.lane === l.lane)) out.push(`    ${nodeId(s.id)}["${stageLabel(s, opts, fedBy.get(s.id))}"]`);
 		out.push('  end');
 	}
-	for (const l of lanes) {
-		const members = stages.filter((s) => s.lane === l.lane);
-		members.forEach((s, i) => {
-			const targets = s.feeds ?? (members[i + 1] ? [members[i + 1]!.id] : []);
-			for (const t of targets) {
-				const target = byId.get(t);
-				if (!target) {
-					throw new DiagramError(`Pipeline stage "${s.id}" feeds "${t}", which is not a stage of this case`, {
-						fix: `Use one of: ${stages.map((x) => x.id).join(', ')}.`,
-						construct: 'pipeline feeds',
-					});
-				}
-				out.push(`  ${nodeId(s.id)} ${target.lane === s.lane ? '-->' : '-.->'} ${nodeId(t)}`);
-			}
-		});
+	// Offline above online: invisible links from the offline lane's last stages to the first online one.
+	if (drawn.length === 2) {
+		const firstOnline = stages.find((s) => s.lane === 'online')!;
+		for (const s of stages.filter((x) => x.lane === 'offline' && !targets.get(x.id)!.some((t) => t.lane === 'offline'))) out.push(`  ${nodeId(s.id)} ~~~ ${nodeId(firstOnline.id)}`);
+	}
+	for (const s of stages) {
+		for (const t of targets.get(s.id)!) if (t.lane === s.lane) out.push(`  ${nodeId(s.id)} --> ${nodeId(t.id)}`);
 	}
 	return out.join('\n') + '\n';
 }

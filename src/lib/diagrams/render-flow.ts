@@ -2,7 +2,9 @@
  * Flowchart layout (dagre, compound graph for subgraphs) and SVG output.
  */
 import dagre from '@dagrejs/dagre';
-import type { FlowEdge, FlowModel, FlowNode, Line, NodeShape } from './model.ts';
+import type { FlowEdge, FlowModel, FlowNode, Line } from './model.ts';
+import { FIT_WIDTH } from './fit.ts';
+import { shapeBox, shapeOutline, shapeSvg } from './shapes.ts';
 import { wrapLines } from './text-metrics.ts';
 import {
 	basisPath,
@@ -22,12 +24,15 @@ import {
 	textBlock,
 } from './svg.ts';
 
-/** Label wrap widths: narrower when ranks run left to right, where width is what runs out. */
-const NODE_MAX_TEXT = { vertical: 200, horizontal: 150 };
-const EDGE_MAX_TEXT = 160;
+/** Label wrap widths: narrower when ranks run left to right, where width is what runs out; narrower still when compact. */
+interface Sizes {
+	node: { vertical: number; horizontal: number };
+	edge: number;
+	nodesep: number;
+}
+const NORMAL: Sizes = { node: { vertical: 200, horizontal: 150 }, edge: 160, nodesep: 40 };
+const COMPACT: Sizes = { node: { vertical: 130, horizontal: 110 }, edge: 110, nodesep: 24 };
 const TITLE_MAX_TEXT = 260;
-const PAD_X = 14;
-const PAD_Y = 9;
 const CLUSTER_PAD = 12;
 const MARGIN = 8;
 
@@ -38,127 +43,25 @@ interface NodeGeom {
 	textH: number;
 	w: number;
 	h: number;
-	/** Horizontal shift of the text centre (odd shape). */
+	/** Shift of the text centre from the node centre. */
 	dx: number;
+	dy: number;
+	/** Ranks run left to right. */
+	across: boolean;
 	x: number;
 	y: number;
 }
 
-function nodeSize(node: FlowNode, maxText: number): NodeGeom {
+function nodeSize(node: FlowNode, maxText: number, across: boolean): NodeGeom {
 	const m = wrapLines(node.label.lines.length ? node.label.lines : [[]], maxText, FONT_SIZE, LINE_HEIGHT);
-	const tw = m.width;
-	const th = Math.max(m.height, LINE_HEIGHT);
-	let w = tw + 2 * PAD_X;
-	let h = th + 2 * PAD_Y;
-	let dx = 0;
-	switch (node.shape) {
-		case 'subroutine':
-			w += 16;
-			break;
-		case 'stadium':
-			w = tw + h + 8;
-			break;
-		case 'cylinder':
-			h += 2 * cylRy(w);
-			break;
-		case 'circle':
-		case 'doublecircle': {
-			const d = Math.max(Math.hypot(tw, th) + 14, 40);
-			w = h = d + (node.shape === 'doublecircle' ? 10 : 0);
-			break;
-		}
-		case 'ellipse':
-			w = (tw + 2 * PAD_X) * 1.3;
-			h = (th + 2 * PAD_Y) * 1.3;
-			break;
-		case 'diamond': {
-			const bw = tw + 16;
-			const bh = th + 8;
-			const b = Math.max(bh, 28);
-			const a = bw / (2 * (1 - bh / (2 * b)));
-			w = 2 * a;
-			h = 2 * b;
-			break;
-		}
-		case 'hexagon':
-			w += h / 2;
-			break;
-		case 'lean_right':
-		case 'lean_left':
-			w += h * 0.4;
-			break;
-		case 'trapezoid':
-		case 'inv_trapezoid':
-			w += h * 0.7;
-			break;
-		case 'odd':
-			w += h / 3;
-			dx = h / 6;
-			break;
-		default:
-			break;
-	}
-	w = Math.max(w, 40);
-	return { node, lines: m.lines, textW: tw, textH: th, w, h, dx, x: 0, y: 0 };
-}
-
-function cylRy(w: number): number {
-	return Math.min(10, Math.max(5, w / 14));
-}
-
-/** The outline as a polygon (relative to the centre), for edge end points. */
-function outline(shape: NodeShape, w: number, h: number): Point[] {
-	const hw = w / 2;
-	const hh = h / 2;
-	const ellipse = (rx: number, ry: number, cx = 0, from = 0, to = 2 * Math.PI, n = 32): Point[] => {
-		const pts: Point[] = [];
-		for (let i = 0; i <= n; i++) {
-			const t = from + ((to - from) * i) / n;
-			pts.push({ x: cx + rx * Math.cos(t), y: ry * Math.sin(t) });
-		}
-		return pts;
-	};
-	switch (shape) {
-		case 'circle':
-		case 'doublecircle':
-		case 'ellipse':
-			return ellipse(hw, hh);
-		case 'stadium':
-			return [...ellipse(hh, hh, hw - hh, -Math.PI / 2, Math.PI / 2, 12), ...ellipse(hh, hh, -(hw - hh), Math.PI / 2, (3 * Math.PI) / 2, 12)];
-		case 'diamond':
-			return [{ x: 0, y: -hh }, { x: hw, y: 0 }, { x: 0, y: hh }, { x: -hw, y: 0 }];
-		case 'hexagon': {
-			const d = h / 4;
-			return [{ x: -hw + d, y: -hh }, { x: hw - d, y: -hh }, { x: hw, y: 0 }, { x: hw - d, y: hh }, { x: -hw + d, y: hh }, { x: -hw, y: 0 }];
-		}
-		case 'lean_right': {
-			const s = h * 0.4;
-			return [{ x: -hw + s, y: -hh }, { x: hw, y: -hh }, { x: hw - s, y: hh }, { x: -hw, y: hh }];
-		}
-		case 'lean_left': {
-			const s = h * 0.4;
-			return [{ x: -hw, y: -hh }, { x: hw - s, y: -hh }, { x: hw, y: hh }, { x: -hw + s, y: hh }];
-		}
-		case 'trapezoid': {
-			const s = h * 0.35;
-			return [{ x: -hw + s, y: -hh }, { x: hw - s, y: -hh }, { x: hw, y: hh }, { x: -hw, y: hh }];
-		}
-		case 'inv_trapezoid': {
-			const s = h * 0.35;
-			return [{ x: -hw, y: -hh }, { x: hw, y: -hh }, { x: hw - s, y: hh }, { x: -hw + s, y: hh }];
-		}
-		case 'odd': {
-			const s = h / 3;
-			return [{ x: -hw, y: -hh }, { x: hw, y: -hh }, { x: hw, y: hh }, { x: -hw, y: hh }, { x: -hw + s, y: 0 }];
-		}
-		default:
-			return [{ x: -hw, y: -hh }, { x: hw, y: -hh }, { x: hw, y: hh }, { x: -hw, y: hh }];
-	}
+	const th = node.label.lines.length ? Math.max(m.height, LINE_HEIGHT) : 0;
+	const box = shapeBox(node.shape, m.width, Math.max(th, LINE_HEIGHT), across);
+	return { node, lines: m.lines, textW: m.width, textH: th, w: box.w, h: box.h, dx: box.dx, dy: box.dy, across, x: 0, y: 0 };
 }
 
 /** Where the ray from the node centre towards `toward` leaves the outline. */
 function boundaryPoint(g: NodeGeom, toward: Point): Point {
-	const poly = outline(g.node.shape, g.w, g.h);
+	const poly = shapeOutline(g.node.shape, g.w, g.h, g.across);
 	const dx = toward.x - g.x;
 	const dy = toward.y - g.y;
 	let best = Infinity;
@@ -179,52 +82,11 @@ function boundaryPoint(g: NodeGeom, toward: Point): Point {
 }
 
 function nodeSvg(g: NodeGeom): string {
-	const { x, y, w, h } = g;
-	const l = x - w / 2;
-	const t = y - h / 2;
-	const poly = (pts: Point[]) => `<path class="n" d="M${pts.map((p) => `${num(x + p.x)} ${num(y + p.y)}`).join('L')}z"/>`;
-	let shape: string;
-	switch (g.node.shape) {
-		case 'rect':
-			shape = `<rect class="n" x="${num(l)}" y="${num(t)}" width="${num(w)}" height="${num(h)}" rx="4"/>`;
-			break;
-		case 'round':
-			shape = `<rect class="n" x="${num(l)}" y="${num(t)}" width="${num(w)}" height="${num(h)}" rx="12"/>`;
-			break;
-		case 'stadium':
-			shape = `<rect class="n" x="${num(l)}" y="${num(t)}" width="${num(w)}" height="${num(h)}" rx="${num(h / 2)}"/>`;
-			break;
-		case 'subroutine':
-			shape =
-				`<rect class="n" x="${num(l)}" y="${num(t)}" width="${num(w)}" height="${num(h)}" rx="2"/>` +
-				`<path class="nl" d="M${num(l + 8)} ${num(t)}v${num(h)}M${num(l + w - 8)} ${num(t)}v${num(h)}"/>`;
-			break;
-		case 'cylinder': {
-			const ry = cylRy(w);
-			const rx = w / 2;
-			shape =
-				`<path class="n" d="M${num(l)} ${num(t + ry)}a${num(rx)} ${num(ry)} 0 0 1 ${num(w)} 0v${num(h - 2 * ry)}a${num(rx)} ${num(ry)} 0 0 1 ${num(-w)} 0z"/>` +
-				`<path class="nl" d="M${num(l)} ${num(t + ry)}a${num(rx)} ${num(ry)} 0 0 0 ${num(w)} 0"/>`;
-			break;
-		}
-		case 'circle':
-			shape = `<circle class="n" cx="${num(x)}" cy="${num(y)}" r="${num(w / 2)}"/>`;
-			break;
-		case 'doublecircle':
-			shape = `<circle class="n" cx="${num(x)}" cy="${num(y)}" r="${num(w / 2)}"/><circle class="nl" cx="${num(x)}" cy="${num(y)}" r="${num(w / 2 - 5)}"/>`;
-			break;
-		case 'ellipse':
-			shape = `<ellipse class="n" cx="${num(x)}" cy="${num(y)}" rx="${num(w / 2)}" ry="${num(h / 2)}"/>`;
-			break;
-		case 'text':
-			shape = '';
-			break;
-		default:
-			shape = poly(outline(g.node.shape, w, h));
-	}
-	// A cylinder's text sits in its body, below the top ellipse.
-	const dy = g.node.shape === 'cylinder' ? cylRy(w) / 2 : 0;
-	return shape + textBlock(g.lines, x + g.dx, y + dy);
+	const body = shapeSvg(g.node.shape, g.x, g.y, g.w, g.h, g.across) + textBlock(g.lines, g.x + g.dx, g.y + g.dy, undefined, 'middle', `n:${g.node.id}`);
+	const link = g.node.link;
+	if (!link) return body;
+	// A real link: keyboard-focusable, announced with the node's text; the tooltip becomes its <title>.
+	return `<a class="lk" href="${esc(link.href)}">${link.tooltip ? `<title>${esc(link.tooltip)}</title>` : ''}${body}</a>`;
 }
 
 interface ClusterGeom {
@@ -256,20 +118,20 @@ function headMarker(h: FlowEdge['endHead']): MarkerKind | undefined {
 	return h === 'arrow' ? 'arrow' : h === 'circle' ? 'circle' : h === 'cross' ? 'cross' : undefined;
 }
 
-export function layoutFlow(model: FlowModel, id: string): FlowRender {
+export function layoutFlow(model: FlowModel, id: string, sizes: Sizes = NORMAL): FlowRender & { overlap: boolean } {
 	const horizontal = model.direction === 'LR' || model.direction === 'RL';
-	let spacing = { nodesep: horizontal ? 30 : 40, ranksep: horizontal ? 40 : 50 };
-	let result: FlowRender | undefined;
+	let spacing = { nodesep: horizontal ? Math.min(30, sizes.nodesep) : sizes.nodesep, ranksep: horizontal ? 40 : 50 };
+	let result: (FlowRender & { overlap: boolean }) | undefined;
 	for (let attempt = 0; attempt < 4; attempt++) {
-		const r = tryLayout(model, id, spacing);
-		result = r.render;
+		const r = tryLayout(model, id, spacing, sizes);
+		result = { ...r.render, overlap: r.overlap };
 		if (!r.overlap) break;
 		spacing = { nodesep: spacing.nodesep + 25, ranksep: spacing.ranksep + 20 };
 	}
 	return result!;
 }
 
-function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ranksep: number }): { render: FlowRender; overlap: boolean } {
+function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ranksep: number }, sizes: Sizes): { render: FlowRender; overlap: boolean } {
 	const horizontal = model.direction === 'LR' || model.direction === 'RL';
 	const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
 	g.setGraph({ rankdir: model.direction, nodesep: spacing.nodesep, ranksep: spacing.ranksep, edgesep: 20, marginx: 0, marginy: 0 });
@@ -277,7 +139,7 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 
 	const geoms = new Map<string, NodeGeom>();
 	for (const n of model.nodes) {
-		const geom = nodeSize(n, horizontal ? NODE_MAX_TEXT.horizontal : NODE_MAX_TEXT.vertical);
+		const geom = nodeSize(n, horizontal ? sizes.node.horizontal : sizes.node.vertical, horizontal);
 		geoms.set(n.id, geom);
 		g.setNode(n.id, { width: geom.w, height: geom.h });
 	}
@@ -322,7 +184,7 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 		const label: Record<string, unknown> = { minlen: e.minlen };
 		let lab: EdgeGeom['label'];
 		if (e.label) {
-			const m = wrapLines(e.label.lines, EDGE_MAX_TEXT, FONT_SIZE, LINE_HEIGHT);
+			const m = wrapLines(e.label.lines, sizes.edge, FONT_SIZE, LINE_HEIGHT);
 			lab = { lines: m.lines, w: m.width + 10, h: m.height + 4, x: 0, y: 0 };
 			Object.assign(label, { width: lab.w, height: lab.h, labelpos: 'c' });
 		}
@@ -456,7 +318,7 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 		const bx = cg.box!;
 		add(bx.l, bx.t, bx.r, bx.b);
 		parts.push(`<rect class="c" x="${num(bx.l)}" y="${num(bx.t)}" width="${num(bx.r - bx.l)}" height="${num(bx.b - bx.t)}" rx="6"/>`);
-		if (cg.titleH) parts.push(textBlock(cg.lines, (bx.l + bx.r) / 2, bx.t + CLUSTER_PAD / 2 + 2 + cg.titleH / 2, 'ct'));
+		if (cg.titleH) parts.push(textBlock(cg.lines, (bx.l + bx.r) / 2, bx.t + CLUSTER_PAD / 2 + 2 + cg.titleH / 2, 'ct', 'middle', `c:${cg.id}`));
 	}
 	for (const eg of edgeGeoms) {
 		for (const p of eg.points) add(p.x, p.y, p.x, p.y);
@@ -478,12 +340,12 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 		}
 		parts.push(`<path class="${cls}" d="${basisPath(pts)}"${attrs}/>`);
 	}
-	for (const eg of edgeGeoms) {
+	for (const [i, eg] of edgeGeoms.entries()) {
 		if (!eg.label || eg.edge.stroke === 'invisible') continue;
 		const lb = eg.label;
 		add(lb.x - lb.w / 2, lb.y - lb.h / 2, lb.x + lb.w / 2, lb.y + lb.h / 2);
 		parts.push(`<rect class="lb" x="${num(lb.x - lb.w / 2)}" y="${num(lb.y - lb.h / 2)}" width="${num(lb.w)}" height="${num(lb.h)}" rx="3"/>`);
-		parts.push(textBlock(lb.lines, lb.x, lb.y, 'lt'));
+		parts.push(textBlock(lb.lines, lb.x, lb.y, 'lt', 'middle', `e:${i}`));
 	}
 	for (const geom of geoms.values()) {
 		add(geom.x - geom.w / 2, geom.y - geom.h / 2, geom.x + geom.w / 2, geom.y + geom.h / 2);
@@ -499,7 +361,7 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 		const cx = (l + r) / 2;
 		const top = t - th - 10;
 		parts.unshift(
-			`<text class="tt">${m.lines.map((line, i) => `<tspan x="${num(cx)}" y="${num(top + i * 22 + 11 + 5.6)}">${esc(line.map((x) => x.text).join(''))}</tspan>`).join('')}</text>`,
+			`<text class="tt" data-l="t">${m.lines.map((line, i) => `<tspan x="${num(cx)}" y="${num(top + i * 22 + 11 + 5.6)}">${esc(line.map((x) => x.text).join(''))}</tspan>`).join('')}</text>`,
 		);
 		add(cx - m.width / 2, top, cx + m.width / 2, t);
 	}
@@ -622,13 +484,36 @@ function clipInto(pts: Point[], box: { l: number; t: number; r: number; b: numbe
 	return pts;
 }
 
-export function renderFlowSvg(model: FlowModel, id: string, title: string, desc: string): string {
-	const r = layoutFlow(model, id);
-	return (
-		svgOpen({ id, minX: r.minX, minY: r.minY, width: r.width, height: r.height, title, desc, kind: 'flowchart' }) +
+/** A drawn flowchart: the SVG, its natural width, and the direction it was drawn in. */
+export interface FlowSvg {
+	svg: string;
+	width: number;
+	direction: FlowModel['direction'];
+}
+
+/**
+ * Draws the chart as written if it fits the page column (fit.ts); otherwise a wide left-to-right
+ * chart is turned top to bottom, then labels wrap narrower, and the narrowest try is kept.
+ */
+export function renderFlowSvg(model: FlowModel, id: string, title: string, desc: string): FlowSvg {
+	const turned: FlowModel['direction'] = model.direction === 'RL' ? 'BT' : 'TB';
+	const tries: [FlowModel['direction'], Sizes][] = [[model.direction, NORMAL]];
+	if (model.direction === 'LR' || model.direction === 'RL') tries.push([turned, NORMAL]);
+	tries.push([tries[tries.length - 1]![0], COMPACT]);
+	let best: { r: FlowRender & { overlap: boolean }; direction: FlowModel['direction'] } | undefined;
+	// Better: no subgraph box over another's nodes, then narrower.
+	const better = (a: FlowRender & { overlap: boolean }, b: FlowRender & { overlap: boolean }) => (a.overlap !== b.overlap ? !a.overlap : a.width < b.width);
+	for (const [direction, sizes] of tries) {
+		const r = layoutFlow({ ...model, direction }, id, sizes);
+		if (!best || better(r, best.r)) best = { r, direction };
+		if (r.width <= FIT_WIDTH && !r.overlap) break;
+	}
+	const { r, direction } = best!;
+	const svg =
+		svgOpen({ id, minX: r.minX, minY: r.minY, width: r.width, height: r.height, title, desc, kind: 'flowchart', links: model.nodes.some((n) => n.link) }) +
 		styleBlock(id) +
 		markerDefs(id, r.markers) +
 		r.body +
-		'</svg>'
-	);
+		'</svg>';
+	return { svg, width: r.width, direction };
 }

@@ -67,58 +67,59 @@ export function toSequenceModel(raw: RawSeq, labels: LabelParser): SequenceModel
 
 	const items: SeqItem[] = [];
 	let numbering: { next: number; step: number } | undefined;
-	for (const m of raw.messages) {
+	raw.messages.forEach((m, ref) => {
 		const type = Number(m.type);
 		const text = typeof m.message === 'string' ? m.message : '';
 		if (type === 26) {
 			// autonumber: { start, step, visible }
 			const cfg = m.message as { start?: number; step?: number; visible?: boolean };
 			numbering = cfg.visible === false ? undefined : { next: cfg.start ?? numbering?.next ?? 1, step: cfg.step ?? 1 };
-			continue;
+			return;
 		}
 		if (type === 2) {
 			const placement = Number(m.placement) === 0 ? 'left' : Number(m.placement) === 1 ? 'right' : 'over';
 			const actors = [String(m.from)];
 			if (placement === 'over' && m.to && m.to !== m.from) actors.push(String(m.to));
-			items.push({ type: 'note', placement, actors, label: labels.plain(text) });
-			continue;
+			items.push({ type: 'note', ref, placement, actors, label: labels.plain(text) });
+			return;
 		}
 		if (type === 17 || type === 18) {
 			items.push({ type: type === 17 ? 'activate' : 'deactivate', actor: String(m.from) });
-			continue;
+			return;
 		}
 		if (BLOCK_START[type]) {
 			const block = BLOCK_START[type]!;
 			// A rect's "label" is its colour: styling only.
-			items.push({ type: 'blockStart', block, label: block === 'rect' ? { lines: [], plain: '' } : labels.plain(text) });
-			continue;
+			items.push({ type: 'blockStart', ref, block, label: block === 'rect' ? { lines: [], plain: '' } : labels.plain(text) });
+			return;
 		}
 		if (BLOCK_SECTION[type]) {
-			items.push({ type: 'blockSection', block: BLOCK_SECTION[type]!, label: labels.plain(text) });
-			continue;
+			items.push({ type: 'blockSection', ref, block: BLOCK_SECTION[type]!, label: labels.plain(text) });
+			return;
 		}
 		if (BLOCK_END[type]) {
 			items.push({ type: 'blockEnd', block: BLOCK_END[type]! });
-			continue;
+			return;
 		}
 		const mt = MESSAGE_TYPES[type];
 		const from = String(m.from);
 		const to = String(m.to);
 		const line = findLine(src, new RegExp(`${escapeRegExp(from)}[^:\\n]*${escapeRegExp(to)}\\s*:`));
 		if (!mt || (m.centralConnection && Number(m.centralConnection) !== 0)) {
-			throw new DiagramError(`The message ${from} → ${to} uses an arrow (type ${type}) this renderer does not draw`, {
+			const what = m.centralConnection && Number(m.centralConnection) !== 0 ? 'a central connection `()`' : 'a half arrow (such as `-|\\` or `-//`)';
+			throw new DiagramError(`The message ${from} → ${to} uses ${what}, which this renderer does not draw`, {
 				line,
 				construct: 'half or central arrow',
 				fix: 'Use ->>, -->>, ->, -->, -x, --x, -) or --) (or <<->> for two-way messages).',
 			});
 		}
-		const item: Extract<SeqItem, { type: 'message' }> = { type: 'message', from, to, label: labels.plain(text), dotted: mt.dotted, head: mt.head, both: mt.both === true };
+		const item: Extract<SeqItem, { type: 'message' }> = { type: 'message', ref, from, to, label: labels.plain(text), dotted: mt.dotted, head: mt.head, both: mt.both === true };
 		if (numbering) {
 			item.number = numbering.next;
 			numbering.next += numbering.step;
 		}
 		items.push(item);
-	}
+	});
 	const model: SequenceModel = { kind: 'sequence', participants, boxes, items };
 	if (raw.title) model.title = labels.plain(raw.title).plain;
 	if (raw.accTitle) model.accTitle = labels.plain(raw.accTitle).plain;

@@ -37,8 +37,9 @@ export function runsToSvg(line: Line): string {
 /**
  * A block of lines centred on (cx, cy) — or starting at x when anchor is "start".
  * Each line is its own positioned tspan so no `dominant-baseline` support is needed.
+ * `key` names what the text labels (`n:A` node A, `e:2` third edge, …) for the label check (verify.ts).
  */
-export function textBlock(lines: Line[], cx: number, cy: number, cls?: string, anchor: 'middle' | 'start' = 'middle'): string {
+export function textBlock(lines: Line[], cx: number, cy: number, cls?: string, anchor: 'middle' | 'start' = 'middle', key?: string): string {
 	if (lines.length === 0) return '';
 	const top = cy - (lines.length * LINE_HEIGHT) / 2;
 	const parts = lines.map((line, i) => {
@@ -46,7 +47,7 @@ export function textBlock(lines: Line[], cx: number, cy: number, cls?: string, a
 		return `<tspan x="${num(cx)}" y="${num(y)}">${runsToSvg(line)}</tspan>`;
 	});
 	const classes = [cls, anchor === 'start' ? 's' : undefined].filter(Boolean).join(' ');
-	const attrs = classes ? ` class="${classes}"` : '';
+	const attrs = (classes ? ` class="${classes}"` : '') + (key === undefined ? '' : ` data-l="${esc(key)}"`);
 	return `<text${attrs}>${parts.join('')}</text>`;
 }
 
@@ -73,6 +74,8 @@ export function styleBlock(id: string, extra = ''): string {
 		`${s} text{fill:${C.text};text-anchor:middle}` +
 		`${s} .n{fill:${C.accLow};stroke:${C.acc};stroke-width:1.5}` +
 		`${s} .nl{fill:none;stroke:${C.acc};stroke-width:1.5}` +
+		`${s} .nf{fill:${C.accLow};stroke:none}` +
+		`${s} .nk{fill:${C.acc};stroke:${C.acc};stroke-width:1.5}` +
 		`${s} .c{fill:${C.g6};stroke:${C.g4};stroke-width:1}` +
 		`${s} .ct{fill:${C.g2};font-weight:600}` +
 		`${s} .e{fill:none;stroke:${C.g3};stroke-width:1.5}` +
@@ -84,8 +87,8 @@ export function styleBlock(id: string, extra = ''): string {
 		`${s} .lt{fill:${C.g2}}` +
 		`${s} .tt{font-size:16px;font-weight:600}` +
 		`${s} .s{text-anchor:start}` +
-		// On paper the diagram always fits the page width.
-		`@media print{${s}{min-width:0!important}}` +
+		`${s} .lk text{text-decoration:underline}` +
+		`${s} .lk:focus-visible{outline:2px solid ${C.acc};outline-offset:2px}` +
 		extra +
 		`</style>`
 	);
@@ -142,21 +145,24 @@ export interface SvgFrame {
 	title: string;
 	desc: string;
 	kind: 'flowchart' | 'sequence';
+	/** The diagram holds links: a group (whose links a screen reader can reach), not a flat image. */
+	links?: boolean;
 }
 
-/** Smallest scale a wide diagram may shrink to on screen (14px text → 9px); below that the figure scrolls. */
-const MIN_SCALE = 0.65;
-
-function sizeStyle(width: number): string {
-	const min = Math.round(width * MIN_SCALE);
-	return `max-width:${Math.ceil(width)}px;${min > 320 ? `min-width:${min}px;` : ''}height:auto`;
+/**
+ * Never wider than its natural size, never wider than its column: no sideways scroll box that hides
+ * part of a diagram. Renderers keep diagrams narrow enough for legible text (fit.ts); the page adds
+ * a full-screen view for small screens. `--dg-h` lets print CSS keep tall diagrams legible.
+ */
+function sizeStyle(width: number, height: number): string {
+	return `max-width:${Math.ceil(width)}px;height:auto;--dg-h:${Math.ceil(height)}px`;
 }
 
 /** The root element: scales to its container (width 100%, capped at natural size), no fixed height. */
 export function svgOpen(f: SvgFrame): string {
 	return (
 		`<svg xmlns="http://www.w3.org/2000/svg" id="${f.id}" class="mlsd-diagram mlsd-${f.kind}" viewBox="${num(f.minX)} ${num(f.minY)} ${num(f.width)} ${num(f.height)}"` +
-		` width="100%" style="${sizeStyle(f.width)}" role="img" aria-labelledby="${f.id}-t ${f.id}-d">` +
+		` width="100%" style="${sizeStyle(f.width, f.height)}" role="${f.links ? 'group' : 'img'}" aria-labelledby="${f.id}-t ${f.id}-d">` +
 		`<title id="${f.id}-t">${esc(f.title)}</title><desc id="${f.id}-d">${esc(f.desc)}</desc>`
 	);
 }

@@ -1,76 +1,159 @@
 /**
  * The "faithful or refused" check: after rendering, every label mermaid's parser found must be
- * in the SVG's text. Expected strings are taken from the raw parser output (not from our own
- * label model), so a bug anywhere between parser and SVG writer is caught.
+ * drawn as its own text element, on the node, edge, group or message it belongs to, reading
+ * exactly as written (line breaks where the author put them; wrapping may add more).
+ *
+ * Independent of the renderer on purpose: expected text comes from mermaid's raw parser output
+ * and is decoded here with the browser's own entity rules (jsdom), and the drawing is read back
+ * by parsing the SVG, so a bug anywhere between parser and SVG writer is caught. Each label
+ * text in the SVG carries `data-l` naming its owner (`n:<node id>`, `e:<edge index>`,
+ * `c:<subgraph id>`, `p:<participant>`, `b:<box index>`, `m:<message index>`, `t` title).
  */
 import { DiagramError } from './errors.ts';
-import { type LabelParser, unmark } from './labels.ts';
 import type { RawDiagram } from './parse.ts';
 
 interface Expected {
+	key: string;
 	what: string;
+	/** The label as drawn: hard line breaks as "\n". */
 	text: string;
+	/** Markdown label: emphasis markers are not drawn. */
 	markdown: boolean;
 }
 
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(s: string): string {
-	return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-		if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-		return XML_ENTITIES[e] ?? m;
-	});
+/** Mermaid swaps `#name;` / `#35;` entity codes for private markers before parsing; back to HTML entities. */
+function unmarkEntities(s: string): string {
+	return s.replace(/\uFB02\u00B0\u00B0(\d+)\u00B6\u00DF/g, '&#$1;').replace(/\uFB02\u00B0(\w+)\u00B6\u00DF/g, '&$1;');
 }
 
-/** The text content of every <text> element, whitespace removed. */
-export function svgTexts(svg: string): string[] {
-	return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) => squash(decodeXml(m[1]!.replace(/<[^>]*>/g, ''))));
+// Mermaid's sequence LINETYPE codes whose text is drawn: notes, and block starts and sections (drawn as "[label]").
+const SEQ_NOTE = 2;
+const SEQ_BRACKETED = new Set([10, 12, 13, 15, 19, 20, 27, 28, 30, 32]);
+// Message types that carry no drawn text: autonumber settings, rect colour, activations, block ends.
+const SEQ_UNDRAWN = new Set([11, 14, 16, 17, 18, 21, 22, 23, 26, 29, 31]);
+
+class Decoder {
+	private area: any;
+	constructor(window: any) {
+		this.area = window.document.createElement('textarea');
+	}
+	/** HTML character references → characters, by the HTML parser's own rules. */
+	entities(s: string): string {
+		if (!s.includes('&')) return s;
+		this.area.innerHTML = s.replace(/</g, '&lt;');
+		return String(this.area.value);
+	}
+	/** A flowchart label (an HTML fragment): breaks kept, tags dropped, entities decoded. */
+	html(s: string): string {
+		return this.entities(unmarkEntities(s).replace(/\r?\n/g, '<br>').replace(/<br\s*\/?>/gi, '\n').replace(/<\/?[A-Za-z][^<>]*>/g, ''));
+	}
+	/** Sequence text: literal, except entity codes and <br>. */
+	plain(s: string): string {
+		return unmarkEntities(s)
+			.replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m) => this.entities(m))
+			.replace(/<br\s*\/?>/gi, '\n');
+	}
 }
 
-function squash(s: string): string {
-	return s.replace(/\s+/g, '');
-}
-
-function expected(raw: RawDiagram, labels: LabelParser): Expected[] {
+function expectedLabels(raw: RawDiagram, dec: Decoder): Expected[] {
 	const out: Expected[] = [];
-	const html = (s: string) => labels.decodeEntities(unmark(s).replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, ''));
-	const seq = (s: string) => unmark(s).replace(/&(#\d+|\w+);/g, (m) => labels.decodeEntities(m)).replace(/<br\s*\/?>/gi, ' ');
-	if (raw.title) out.push({ what: 'diagram title', text: seq(raw.title), markdown: false });
+	if (raw.title) out.push({ key: 't', what: 'diagram title', text: dec.plain(raw.title), markdown: false });
 	if (raw.kind === 'flowchart') {
 		const sg = new Set(raw.subGraphs.map((s) => String(s.id)));
 		for (const v of raw.vertices) {
 			if (sg.has(String(v.id))) continue;
 			const text = v.text == null ? String(v.id) : String(v.text);
-			out.push({ what: `node "${v.id}"`, text: html(text), markdown: v.labelType === 'markdown' });
+			out.push({ key: `n:${v.id}`, what: `node "${v.id}"`, text: dec.html(text), markdown: v.labelType === 'markdown' });
 		}
-		for (const e of raw.edges) {
-			if (e.text && e.stroke !== 'invisible') out.push({ what: `label of ${e.start} → ${e.end}`, text: html(String(e.text)), markdown: e.labelType === 'markdown' });
-		}
-		for (const s of raw.subGraphs) out.push({ what: `subgraph "${s.id}"`, text: html(String(s.title ?? s.id)), markdown: s.labelType === 'markdown' });
-	} else {
-		for (const a of raw.actors) out.push({ what: `participant "${a.name}"`, text: seq(String(a.description ?? a.name)), markdown: false });
-		for (const b of raw.boxes) if (b.name) out.push({ what: 'box title', text: seq(String(b.name)), markdown: false });
-		for (const m of raw.messages) {
-			// Skip autonumber settings, block ends and rect colours (22 = rect start).
-			if (typeof m.message !== 'string' || m.message === '' || Number(m.type) === 22) continue;
-			out.push({ what: Number(m.type) === 2 ? 'note' : `message ${m.from ?? ''} → ${m.to ?? ''}`.trim(), text: seq(m.message), markdown: false });
-		}
+		raw.edges.forEach((e, i) => {
+			if (e.text && e.stroke !== 'invisible') out.push({ key: `e:${i}`, what: `label of ${e.start} → ${e.end}`, text: dec.html(String(e.text)), markdown: e.labelType === 'markdown' });
+		});
+		for (const s of raw.subGraphs) out.push({ key: `c:${s.id}`, what: `subgraph "${s.id}"`, text: dec.html(String(s.title ?? s.id)), markdown: s.labelType === 'markdown' });
+		return out;
+	}
+	for (const a of raw.actors) out.push({ key: `p:${a.name}`, what: `participant "${a.name}"`, text: dec.plain(String(a.description ?? a.name)), markdown: false });
+	raw.boxes.forEach((b, i) => {
+		if (b.name) out.push({ key: `b:${i}`, what: 'box title', text: dec.plain(String(b.name)), markdown: false });
+	});
+	raw.messages.forEach((m, i) => {
+		const type = Number(m.type);
+		if (typeof m.message !== 'string' || SEQ_UNDRAWN.has(type)) return;
+		const text = dec.plain(m.message);
+		if (normalise(text, false) === '') return;
+		const what = type === SEQ_NOTE ? 'note' : SEQ_BRACKETED.has(type) ? 'block label' : `message ${m.from ?? ''} → ${m.to ?? ''}`;
+		out.push({ key: `m:${i}`, what, text: SEQ_BRACKETED.has(type) ? `[${text}]` : text, markdown: false });
+	});
+	return out;
+}
+
+/** Runs of white space as one space, line ends trimmed, empty lines dropped (as a browser draws them). */
+function normalise(text: string, markdown: boolean): string {
+	const t = markdown ? text.replace(/[*_]/g, '') : text;
+	return t
+		.split('\n')
+		.map((l) => l.replace(/\s+/g, ' ').trim())
+		.filter((l) => l !== '')
+		.join('\n');
+}
+
+/**
+ * True when the drawn lines read exactly as `expected`: between two drawn lines the text may
+ * break at a space, at one of the author's line breaks, or inside a word too long for a line;
+ * within a line nothing may differ, and an author's line break may not be drawn as a space.
+ */
+export function readsAs(drawn: string[], expected: string, markdown = false): boolean {
+	const want = normalise(expected, markdown);
+	const lines = drawn.map((l) => normalise(l, markdown)).filter((l) => l !== '');
+	let pos = 0;
+	for (const [i, line] of lines.entries()) {
+		if (i > 0 && (want[pos] === ' ' || want[pos] === '\n')) pos++;
+		if (!want.startsWith(line, pos)) return false;
+		pos += line.length;
+	}
+	return pos === want.length;
+}
+
+/** The drawn lines of every labelled text element, by owner key. */
+export function drawnLabels(svg: string, window: any): Map<string, string[][]> {
+	const doc = new window.DOMParser().parseFromString(svg, 'image/svg+xml');
+	if (doc.getElementsByTagName('parsererror').length) throw new Error('the renderer wrote SVG that is not well-formed XML');
+	const out = new Map<string, string[][]>();
+	for (const text of doc.querySelectorAll('text[data-l]')) {
+		const lines = [...text.children].filter((c: any) => c.localName === 'tspan' && c.hasAttribute('x'));
+		const drawn = lines.length ? lines.map((t: any) => String(t.textContent)) : [String(text.textContent)];
+		const key = String(text.getAttribute('data-l'));
+		out.set(key, [...(out.get(key) ?? []), drawn]);
 	}
 	return out;
 }
 
-export function verifyLabels(svg: string, raw: RawDiagram, labels: LabelParser): void {
-	const texts = svgTexts(svg);
-	const textsNoMd = texts.map((t) => t.replace(/[*_]/g, ''));
-	for (const e of expected(raw, labels)) {
-		const want = e.markdown ? squash(e.text).replace(/[*_]/g, '') : squash(e.text);
-		if (want === '') continue;
-		const pool = e.markdown ? textsNoMd : texts;
-		if (!pool.some((t) => t.includes(want))) {
-			throw new DiagramError(`Renderer check failed: the ${e.what} text "${e.text.trim()}" is missing from the drawn SVG`, {
-				construct: e.what,
-				fix: 'This is a bug in the diagram renderer (src/lib/diagrams); rephrase the label to work around it and report the diagram.',
-			});
+function fail(message: string, what: string): DiagramError {
+	return new DiagramError(`Renderer check failed: ${message}`, {
+		construct: what,
+		fix: 'This is a bug in the diagram renderer (src/lib/diagrams); rephrase the label to work around it and report the diagram.',
+	});
+}
+
+export function verifyLabels(svg: string, raw: RawDiagram, window: any): void {
+	const drawn = drawnLabels(svg, window);
+	const expected = expectedLabels(raw, new Decoder(window));
+	const keys = new Set<string>();
+	for (const e of expected) {
+		keys.add(e.key);
+		const want = normalise(e.text, e.markdown);
+		const texts = drawn.get(e.key) ?? [];
+		if (want === '') {
+			if (texts.some((t) => normalise(t.join(' '), e.markdown) !== '')) throw fail(`the ${e.what} has no text but text is drawn for it`, e.what);
+			continue;
 		}
+		if (texts.length === 0) throw fail(`the ${e.what} text "${want.replace(/\n/g, ' / ')}" is missing from the drawn SVG`, e.what);
+		for (const t of texts) {
+			if (!readsAs(t, e.text, e.markdown)) {
+				throw fail(`the ${e.what} should read "${want.replace(/\n/g, ' / ')}" but the drawing shows "${t.join(' / ')}"`, e.what);
+			}
+		}
+	}
+	for (const key of drawn.keys()) {
+		if (!keys.has(key)) throw fail(`the drawing has text for "${key}", which the diagram does not define`, key);
 	}
 }

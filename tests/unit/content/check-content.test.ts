@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { arxivId, namesOnlyArxiv } from '../../../src/lib/content/check-case.ts';
 import { checkContent } from '../../../src/lib/content/check-content.ts';
 import { checkDiagram } from '../../../src/lib/diagrams/index.ts';
-import { formatReport } from '../../../src/lib/content/problems.ts';
+import { formatReport, errorsOf } from '../../../src/lib/content/problems.ts';
 import { FIXTURES, makeContentRoot } from '../../fixtures/content-root.ts';
 
 const valid = readFileSync(join(FIXTURES, 'valid.mdx'));
@@ -24,7 +24,8 @@ describe('checkContent', () => {
 
 	it('accepts the real content of the workbook', async () => {
 		const report = await checkContent({ checkDiagram });
-		expect(formatReport(report.problems)).toBe('No problems found.');
+		// Warnings (diagrams too wide for the page column) fail nothing; errors do.
+		expect(formatReport(errorsOf(report.problems))).toBe('No problems found.');
 		expect(report.cases.length).toBeGreaterThanOrEqual(3);
 	});
 

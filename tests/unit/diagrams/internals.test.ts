@@ -6,7 +6,6 @@ import { clearMemoryCache, configureDiagramCache, DiagramError, renderDiagram } 
 import { parseEmphasis } from '../../../src/lib/diagrams/labels.ts';
 import { preprocess } from '../../../src/lib/diagrams/parse.ts';
 import { textWidth, wrapLines } from '../../../src/lib/diagrams/text-metrics.ts';
-import { LabelParser } from '../../../src/lib/diagrams/labels.ts';
 import { verifyLabels } from '../../../src/lib/diagrams/verify.ts';
 import { getWindow, parseMermaid } from '../../../src/lib/diagrams/parse.ts';
 import { setUp } from './helpers.ts';
@@ -15,13 +14,66 @@ beforeAll(setUp, 60_000);
 afterAll(() => configureDiagramCache({ dir: null, memory: true }));
 
 describe('the faithfulness check', () => {
-	it('throws when a label the parser found is missing from the SVG', async () => {
-		const raw = await parseMermaid('flowchart LR\n  A[Alpha] -->|edge words| B[Beta]\n');
-		const labels = new LabelParser(await getWindow());
-		const full = '<svg><text>Alpha</text><text>edge <tspan>words</tspan></text><text>Beta</text></svg>';
-		expect(() => verifyLabels(full, raw, labels)).not.toThrow();
-		expect(() => verifyLabels(full.replace('<text>Beta</text>', ''), raw, labels)).toThrow(DiagramError);
-		expect(() => verifyLabels(full.replace('words', ''), raw, labels)).toThrow(/label of A → B text "edge words" is missing/);
+	const window = () => getWindow();
+	/** A hand-written drawing: one <text data-l> per entry, one <tspan x> per line. */
+	const svg = (texts: [string, string[]][]) =>
+		`<svg xmlns="http://www.w3.org/2000/svg">${texts.map(([key, lines]) => `<text data-l="${key}">${lines.map((l) => `<tspan x="0" y="0">${l}</tspan>`).join('')}</text>`).join('')}</svg>`;
+	const check = async (source: string, texts: [string, string[]][]) => verifyLabels(svg(texts), await parseMermaid(source), await window());
+	const flow = 'flowchart LR\n  A[Rank] -->|"top 20<br>by score"| B[Ranker]\n';
+	const good: [string, string[]][] = [
+		['n:A', ['Rank']],
+		['n:B', ['Ranker']],
+		['e:0', ['top 20', 'by score']],
+	];
+
+	it('passes a drawing that shows every label on its owner', async () => {
+		await expect(check(flow, good)).resolves.toBeUndefined();
+		// Wrapping may break at a space or inside a long word, never elsewhere.
+		await expect(check(flow, [good[0]!, ['n:B', ['Rank', 'er']], ['e:0', ['top', '20', 'by score']]])).resolves.toBeUndefined();
+	});
+
+	it('fails when a label is missing, even if a longer one contains it', async () => {
+		await expect(check(flow, [['n:B', ['Ranker']], good[2]!])).rejects.toThrow(/node "A" text "Rank" is missing/);
+		await expect(check(flow, [['n:A', ['Ranker']], good[1]!, good[2]!])).rejects.toThrow(/node "A" should read "Rank" but the drawing shows "Ranker"/);
+	});
+
+	it('fails when labels are swapped between nodes or merged into one text', async () => {
+		await expect(check(flow, [['n:A', ['Ranker']], ['n:B', ['Rank']], good[2]!])).rejects.toThrow(DiagramError);
+		await expect(check(flow, [['n:A', ['Rank Ranker']], good[2]!])).rejects.toThrow(DiagramError);
+		await expect(check(flow, [['n:A', ['Rank', 'Ranker']], good[1]!, good[2]!])).rejects.toThrow(DiagramError);
+	});
+
+	it('fails when an edge label is cut to one line or its line break is drawn as a space', async () => {
+		await expect(check(flow, [good[0]!, good[1]!, ['e:0', ['top 20']]])).rejects.toThrow(/label of A → B should read "top 20 \/ by score"/);
+		await expect(check(flow, [good[0]!, good[1]!, ['e:0', ['top 20 by score']]])).rejects.toThrow(DiagramError);
+		await expect(check(flow, [good[0]!, good[1]!, ['e:0', ['top 2', '0 by score']]])).rejects.toThrow(DiagramError);
+	});
+
+	it('fails on text drawn for something the diagram does not have', async () => {
+		await expect(check(flow, [...good, ['n:C', ['Extra']]])).rejects.toThrow(/text for "n:C"/);
+	});
+
+	it('checks both copies of a participant, messages, notes and bracketed block labels', async () => {
+		const seq = 'sequenceDiagram\n  participant S as Search service\n  U->>S: query\n  loop each shard\n    Note over S: look up\n  end\n';
+		const ok: [string, string[]][] = [
+			['p:S', ['Search service']],
+			['p:S', ['Search service']],
+			['p:U', ['U']],
+			['p:U', ['U']],
+			['m:0', ['query']],
+			['m:1', ['[each shard]']],
+			['m:2', ['look up']],
+		];
+		await expect(check(seq, ok)).resolves.toBeUndefined();
+		await expect(check(seq, ok.map(([k, l], i) => (i === 1 ? [k, ['Search']] : [k, l])))).rejects.toThrow(/participant "S"/);
+		await expect(check(seq, ok.map(([k, l]) => (k === 'm:1' ? [k, ['each shard']] : [k, l])))).rejects.toThrow(/block label/);
+		await expect(check(seq, ok.filter(([k]) => k !== 'm:2'))).rejects.toThrow(/note text "look up" is missing/);
+	});
+
+	it('decodes entity codes and keeps literal angle brackets and markdown text', async () => {
+		const src = 'flowchart LR\n  A["a #lt; b & c < d"] --> B["`**bold** and snake_case`"]\n';
+		await expect(check(src, [['n:A', ['a &lt; b &amp; c &lt; d']], ['n:B', ['bold and snake_case']]])).resolves.toBeUndefined();
+		await expect(check(src, [['n:A', ['a  b &amp; c &lt; d']], ['n:B', ['bold and snake_case']]])).rejects.toThrow(DiagramError);
 	});
 });
 

@@ -40,14 +40,14 @@ describe('remark-mermaid', () => {
 		// The fence opens on line 5, so diagram line 3 is file line 8.
 		const md = '# Title\n\nSome text.\n\n```mermaid\nflowchart LR\n  A --> B\n  B -->> C[x\n```\n';
 		expect(await message(md)).toMatchInlineSnapshot(
-			`"case-studies/example.mdx:8: Mermaid parse error in "B -->> C[x": expecting 'AMP', 'COLON', 'PIPE', 'TESTSTR', 'DOWN', 'DEFAULT', …; got 'TAGEND'. Check that line against the mermaid syntax for this diagram type; put labels with punctuation in double quotes, e.g. A["Label (with) symbols"], and write # as #35; and quotes as #quot;."`,
+			`"case-studies/example.mdx:8: "B -->> C[x" opens \`[\` and never closes it with \`]\`. Close the label with \`]\` on the same line, e.g. C[x]."`,
 		);
 	});
 
 	it('reports refusals on their line too, with the fix', async () => {
 		const md = 'Intro.\n\n```mermaid\nflowchart TD\n  A --> B\n  click B href "https://example.com"\n```\n';
 		expect(await message(md, '/abs/elsewhere/case.mdx')).toMatchInlineSnapshot(
-			`"/abs/elsewhere/case.mdx:6: Node "B" has a click action (link, callback or tooltip), which a static diagram cannot offer. Remove the \`click\` line and put the link or extra information in the text next to the diagram."`,
+			`"/abs/elsewhere/case.mdx:6: Node "B" links to "https://example.com", outside this site; diagrams link only to pages of the workbook. Put the outside link in the text next to the diagram (or in the case's references), and remove the \`click\` line."`,
 		);
 	});
 
