@@ -19,5 +19,6 @@ const drafts = report.cases.filter((c) => c.data.draft).map((c) => c.slug);
 console.log(`Checked ${report.filesChecked} content files${skipTypes ? '' : ' and the TypeScript types'}.`);
 if (drafts.length) console.log(`Drafts (built but not listed): ${drafts.join(', ')}. Remove \`draft: true\` when a case is ready.`);
 console.log();
-console.log(formatReport(problems));
+console.log(formatReport([...problems, ...report.warnings]));
+// Warnings (unfinished drafts) are shown but do not fail the check.
 process.exit(problems.length ? 1 : 0);

@@ -12,6 +12,8 @@ export function contentCheck(report: ContentReport): AstroIntegration {
 		name: 'mlsd:content-check',
 		hooks: {
 			'astro:config:setup': ({ command, logger }) => {
+				// Drafts' warnings never stop a build.
+				if (report.warnings.length) logger.warn(`Unfinished drafts:\n\n${formatReport(report.warnings)}`);
 				if (report.problems.length === 0) return;
 				const text = `Content problems:\n\n${formatReport(report.problems)}\n\nRun \`npm run check\` to see this report again.`;
 				if (command === 'build') {
