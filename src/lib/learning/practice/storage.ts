@@ -207,9 +207,11 @@ function loadLegacy(storage: StorageLike, slug: string, options: { now: number; 
 
 function setAside(storage: StorageLike, slug: string, raw: string, now: number, notices: string[], why: string): boolean {
 	const key = corruptKey(slug, now);
+	// Name the key as the browser's storage shows it (namespaced by the site's base path).
+	const shown = 'keyFor' in storage && typeof storage.keyFor === 'function' ? (storage.keyFor as (k: string) => string)(key) : key;
 	try {
 		storage.setItem(key, raw);
-		notices.push(`Your saved practice data for this case ${why}. A copy was kept in this browser's storage under "${key}"; the worksheet starts from what could be read.`);
+		notices.push(`Your saved practice data for this case ${why}. A copy was kept in this browser's storage under "${shown}"; the worksheet starts from what could be read.`);
 		return true;
 	} catch {
 		notices.push(`Your saved practice data for this case ${why}, and there was no room to keep a copy; it was left as it was. The worksheet starts from what could be read.`);
