@@ -134,9 +134,11 @@ describe.each(cases)('$slug', ({ slug, data, deepDives }) => {
 });
 
 describe('crib booklet and home', () => {
-	it('collects every listed case in one print layout, and home links to it', () => {
+	it('collects every listed case in one print layout, and lists them on a page that home links to', () => {
 		const booklet = readPage('print/cribs/');
 		for (const c of cases) expect(booklet).toContain(`data-crib="${c.slug}"`);
-		expect(readPage('')).toContain(`href="${base}print/cribs/"`);
+		expect(readPage('')).toContain(`href="${base}crib-sheets/"`);
+		const list = readPage('crib-sheets/');
+		for (const c of cases) expect(list).toContain(`href="${base}cases/${c.slug}/crib/"`);
 	});
 });

@@ -36,7 +36,7 @@ export interface ContentReport {
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Site paths that exist besides case pages; kept beside the routes in src/pages. */
-export const STATIC_ROUTES = ['/', '/cases/', '/pitfalls/', '/framework/', '/practice/', '/search/'];
+export const STATIC_ROUTES = ['/', '/cases/', '/pitfalls/', '/framework/', '/practice/', '/search/', '/crib-sheets/'];
 
 /**
  * Every check that `npm run check` and the build run on the content, all at once:

@@ -78,8 +78,8 @@ export function linkPdfsIntoSite(dist: string, base: string, pdfs: BuiltPdf[]): 
 	}
 	const workbook = pdfs.find((p) => p.kind === 'workbook');
 	const cribs = pdfs.find((p) => p.kind === 'cribs');
-	const home = [...(workbook ? [link(workbook, 'Download the whole workbook')] : []), ...(cribs ? [link(cribs, 'Every crib sheet')] : [])];
-	if (home.length) apply('', home);
+	if (workbook) apply('', [link(workbook, 'Download the whole workbook')]);
+	if (cribs) apply('crib-sheets/', [link(cribs, 'Every crib sheet in one file', 'case-action')]);
 	return { pages, warnings };
 }
 
