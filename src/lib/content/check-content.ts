@@ -109,6 +109,7 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	anchors.set('/framework/', [...framework.sections.map(sectionAnchor), 'time-budget', 'rubric']);
 	const sectionAnchors = framework.sections.map(sectionAnchor);
 	for (const slug of bySlug.keys()) {
+		anchors.set(`/cases/${slug}/crib/`, []);
 		anchors.set(`/practice/${slug}/`, sectionAnchors);
 		anchors.set(`/practice/${slug}/blank/`, sectionAnchors);
 	}
