@@ -135,7 +135,7 @@ function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Prob
 		const path = rawPath.endsWith('/') ? rawPath : `${rawPath}/`;
 		const ids = anchors.get(path);
 		if (!ids) {
-			problems.push(problem(link.file, `link to ${link.url}: no page at ${path}.${didYouMeanPhrase(path, routes)}`, { line: link.line, fix: `Link to an existing page, e.g. ${routes.filter((r) => r.startsWith('/cases/') && r !== '/cases/').slice(0, 3).join(', ')}.` }));
+			problems.push(problem(link.file, `link to ${link.url}: no page at ${path}.${didYouMeanPhrase(path, routes)}`, { line: link.line, fix: `Link to an existing page, e.g. ${routes.filter((r) => /^\/cases\/[^/]+\/$/.test(r)).slice(0, 3).join(', ')}.` }));
 		} else if (hash && !ids.includes(hash)) {
 			problems.push(problem(link.file, `link to ${link.url}: ${path} has no anchor "#${hash}".${didYouMeanPhrase(hash, ids)}`, { line: link.line, fix: `Use one of its anchors: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}.` }));
 		}
