@@ -1,9 +1,12 @@
 /** Binds the roadmap's checkboxes to localStorage and keeps the progress bar in step. */
 import { describeProgress, parseProgress, ROADMAP_STORAGE_KEY, serializeProgress, summarizeProgress } from '../lib/learning/roadmap-progress.ts';
+import { openSiteStorage } from '../lib/learning/site-storage.ts';
+
+const localStorage = openSiteStorage(import.meta.env.BASE_URL);
 
 function readStored(): Set<string> {
 	try {
-		return parseProgress(localStorage.getItem(ROADMAP_STORAGE_KEY));
+		return parseProgress(localStorage?.getItem(ROADMAP_STORAGE_KEY));
 	} catch {
 		// Storage blocked (private mode, policy): start empty instead of breaking the page.
 		return new Set();
@@ -28,6 +31,7 @@ export function initRoadmapProgress(panel: HTMLElement): void {
 	};
 	const save = () => {
 		try {
+			if (!localStorage) throw new Error('storage blocked');
 			localStorage.setItem(ROADMAP_STORAGE_KEY, serializeProgress(done));
 			paint();
 		} catch {

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { errorsOf, formatReport } from '../lib/content/problems.ts';
+import { formatReport } from '../lib/content/problems.ts';
 import type { ContentReport } from '../lib/content/check-content.ts';
 
 /**
@@ -12,10 +12,11 @@ export function contentCheck(report: ContentReport): AstroIntegration {
 		name: 'mlsd:content-check',
 		hooks: {
 			'astro:config:setup': ({ command, logger }) => {
+				// Warnings (unfinished drafts, diagrams too wide to read) never stop a build.
+				if (report.warnings.length) logger.warn(`Warnings:\n\n${formatReport(report.warnings)}`);
 				if (report.problems.length === 0) return;
 				const text = `Content problems:\n\n${formatReport(report.problems)}\n\nRun \`npm run check\` to see this report again.`;
-				// Warnings (a diagram too wide for the page column) are shown but fail nothing.
-				if (command === 'build' && errorsOf(report.problems).length > 0) {
+				if (command === 'build') {
 					logger.error(text);
 					process.exit(1);
 				}

@@ -108,9 +108,10 @@ export const caseFrontmatterSchema = z.strictObject({
 	checklist: z.array(caseChecklistItemSchema).default([]),
 	/**
 	 * What a strong candidate says in each framework section's time budget: section id →
-	 * 3–6 single claims of at most ~30 words, specific to the case.
+	 * single claims, specific to the case. How many per section and how long each may be
+	 * is set once in templates/framework.yaml (`keyPoints`) and checked by the content check.
 	 */
-	keyPoints: z.record(kebab, z.array(z.string().min(10))).optional(),
+	keyPoints: z.record(kebab, z.array(z.string().min(10).max(400))).optional(),
 	/** Follow-up questions with answer sketches. */
 	followUps: z.array(followUpSchema).default([]),
 	/** Primary sources, with year. */

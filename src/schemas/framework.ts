@@ -30,6 +30,30 @@ export const rubricDimensionSchema = z.strictObject({
 	levels: z.array(z.string().min(5)).length(4),
 });
 
+/** How many key points each section of a case gives, and how long each may be. */
+export const keyPointLimitsSchema = z
+	.strictObject({
+		/** Fewest key points a section may have. */
+		min: z.number().int().min(1),
+		/** Most key points a section may have. */
+		max: z.number().int().min(1),
+		/** Most words in one key point. */
+		maxWords: z.number().int().min(5),
+	})
+	.refine((k) => k.max >= k.min, { message: 'keyPoints.max must be at least keyPoints.min' });
+
+/** A level a learner can aim for in practice mode (senior, staff). */
+export const targetLevelSchema = z.strictObject({
+	/** Stable identifier, stored with practice attempts. */
+	id: kebab,
+	/** Name shown to the learner. */
+	title: z.string().min(3),
+	/** The rubric score (1–4) every dimension must reach for an attempt to meet this level. */
+	score: z.number().int().min(1).max(4),
+	/** One line on what an answer at this level looks like. */
+	summary: z.string().min(10),
+});
+
 /** The whole framework file, `templates/framework.yaml`. */
 export const frameworkSchema = z
 	.strictObject({
@@ -37,6 +61,10 @@ export const frameworkSchema = z
 		interviewMinutes: z.number().int().positive(),
 		/** The sections, in answer order. */
 		sections: z.array(frameworkSectionSchema).min(3),
+		/** Limits on every case's key points per section. */
+		keyPoints: keyPointLimitsSchema,
+		/** Target levels, lowest first. */
+		targetLevels: z.array(targetLevelSchema).min(1),
 		/** The rubric dimensions. */
 		rubric: z.array(rubricDimensionSchema).min(1),
 	})
@@ -51,6 +79,9 @@ export const frameworkSchema = z
 		fw.sections.forEach((s, i) => {
 			if (!dims.has(s.rubric)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'rubric'], message: `unknown rubric dimension "${s.rubric}"` });
 		});
+		fw.targetLevels.forEach((t, i) => {
+			if (fw.targetLevels.findIndex((u) => u.id === t.id) !== i) ctx.addIssue({ code: 'custom', path: ['targetLevels', i, 'id'], message: `duplicate target level "${t.id}"` });
+		});
 		const ids = fw.sections.map((s) => s.id);
 		ids.forEach((id, i) => {
 			if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['sections', i, 'id'], message: `duplicate section id "${id}"` });
@@ -60,3 +91,5 @@ export const frameworkSchema = z
 export type Framework = z.infer<typeof frameworkSchema>;
 export type FrameworkSection = z.infer<typeof frameworkSectionSchema>;
 export type RubricDimension = z.infer<typeof rubricDimensionSchema>;
+export type KeyPointLimits = z.infer<typeof keyPointLimitsSchema>;
+export type TargetLevel = z.infer<typeof targetLevelSchema>;

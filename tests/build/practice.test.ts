@@ -10,8 +10,8 @@ const caseSlugs = readdirSync('case-studies')
 	.map((f) => f.replace(/\.mdx$/, ''))
 	.filter((slug) => !/^draft: true$/m.test(readFileSync(`case-studies/${slug}.mdx`, 'utf8').split('\n---')[0]));
 
-/** The page with every <template> removed: what a reader (or a search indexer) sees before revealing anything. */
-const withoutTemplates = (html: string) => html.replace(/<template[\s\S]*?<\/template>/g, '');
+/** The page with every <template> (and the key-point self-check, revealed with them) removed: what a reader (or a search indexer) sees before revealing anything. */
+const withoutTemplates = (html: string) => html.replace(/<template[\s\S]*?<\/template>/g, '').replace(/<fieldset class="practice-key-points[\s\S]*?<\/fieldset>/g, '');
 
 describe('practice worksheets', () => {
 	it.each(caseSlugs)('%s shows the prompt and every section with its question, hints and budget, without JavaScript', (slug) => {

@@ -68,9 +68,24 @@ const pdf = (file: string) => {
 describe('npm run pdf', () => {
 	it('writes a PDF and a blank worksheet per case, and the whole workbook', () => {
 		const files = results.map((r) => r.file).sort();
-		const expected = [...cases().flatMap((c) => [`${c.slug}.pdf`, `worksheets/${c.slug}.pdf`]), 'mlsd-workbook.pdf'].sort();
+		const expected = [...cases().flatMap((c) => [`${c.slug}.pdf`, `worksheets/${c.slug}.pdf`, `crib/${c.slug}.pdf`]), 'crib/all.pdf', 'mlsd-workbook.pdf'].sort();
 		expect(files).toEqual(expected);
 		for (const r of results) expect(existsSync(r.path), r.path).toBe(true);
+	});
+
+	it('fits each crib sheet on one A4 page, with the title, the prompt, every section title in framework order and the top pitfalls', () => {
+		for (const c of cases()) {
+			const crib = pdf(`crib/${c.slug}.pdf`);
+			expect(crib.pages, `${c.slug}: crib sheet pages`).toBe(1);
+			const sections = framework.sections.map((s, i) => `${i + 1}. ${s.title}`);
+			expect(inOrder(crib.all, [c.title, 'Prompt.', 'Average QPS', ...sections, 'Top pitfalls']), c.slug).toEqual([]);
+		}
+	});
+
+	it('collects every crib sheet into one booklet, one page per case', () => {
+		const booklet = pdf('crib/all.pdf');
+		expect(booklet.pages).toBe(cases().length);
+		for (const c of cases()) expect(booklet.text.some((page) => page.includes(c.title) && page.includes('Top pitfalls')), c.slug).toBe(true);
 	});
 
 	it('gives each case PDF its title and every section heading, in reading order', () => {

@@ -4,10 +4,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/lib/content/framework.ts';
+import { namespaceOf } from '../../src/lib/learning/site-storage.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 const SLUG = 'tiktok-feed';
 const PATH = `practice/${SLUG}/`;
+/** Where the worksheet stores this case: format 2, namespaced by the site's base path. */
+const KEY = `${namespaceOf(process.env.BASE_PATH ?? '/')}mlsd:practice:v2:${SLUG}`;
 const framework = loadFramework();
 const [first, second] = framework.sections;
 const metrics = framework.sections.find((s) => s.id === 'metrics')!;
@@ -41,7 +44,7 @@ async function openWorksheet(options: Parameters<Harness['newPage']>[0] = {}) {
 async function typeAndWaitForSave(page: Page, sectionId: string, text: string) {
 	await answer(page, sectionId).fill(text);
 	await expect.poll(() => saveStatus(page).textContent()).toBe('Saved');
-	await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', `mlsd:practice:v1:${SLUG}`)).toContain(JSON.stringify(text).slice(1, -1));
+	await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', KEY)).toContain(JSON.stringify(text).slice(1, -1));
 }
 
 async function exportFile(page: Page, name: RegExp) {
@@ -68,7 +71,7 @@ describe('practice worksheet', () => {
 		// Time stands still, so the 300 ms save timer never fires: only the flush on pagehide can save the text.
 		await page.clock.pauseAt(new Date('2025-03-01T10:01:00Z'));
 		await answer(page, first.id).pressSequentially('typed right before closing');
-		expect(await page.evaluate((key) => localStorage.getItem(key), `mlsd:practice:v1:${SLUG}`)).toBeNull();
+		expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBeNull();
 		await page.close({ runBeforeUnload: true });
 		const again = await context.newPage();
 		await again.goto(h.url(PATH));
@@ -232,7 +235,7 @@ describe('practice worksheet', () => {
 	it('rejects a wrong or oversized file with a message and changes nothing', async () => {
 		const { page, context } = await openWorksheet();
 		await typeAndWaitForSave(page, first.id, 'keep me');
-		const before = await page.evaluate((key) => localStorage.getItem(key), `mlsd:practice:v1:${SLUG}`);
+		const before = await page.evaluate((key) => localStorage.getItem(key), KEY);
 		const message = page.locator('[data-attempts-message]');
 		const files = [
 			{ name: 'notes.json', buffer: Buffer.from('{"hello": "world"}'), expected: /^Not imported: This JSON file is not a practice attempt/ },
@@ -246,7 +249,7 @@ describe('practice worksheet', () => {
 		}
 		expect(await answer(page, first.id).inputValue()).toBe('keep me');
 		expect(await attemptItems(page).count()).toBe(1);
-		expect(await page.evaluate((key) => localStorage.getItem(key), `mlsd:practice:v1:${SLUG}`)).toBe(before);
+		expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toBe(before);
 		await context.close();
 	});
 
@@ -301,7 +304,7 @@ describe('practice worksheet', () => {
 		await page.addInitScript(() => {
 			const real = Storage.prototype.setItem;
 			Storage.prototype.setItem = function (key: string, value: string) {
-				if (key.startsWith('mlsd:practice:v1:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				if (key.includes('mlsd:practice:v2:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 				return real.call(this, key, value);
 			};
 		});
@@ -332,9 +335,9 @@ describe('practice worksheet', () => {
 	it('recovers from corrupted saved data and keeps a copy', async () => {
 		const { page, context, errors } = await h.newPage();
 		await page.goto(h.url(PATH));
-		await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"attempts":[{"id":'), `mlsd:practice:v1:${SLUG}`);
+		await page.evaluate((key) => localStorage.setItem(key, '{"version":2,"attempts":[{"id":'), KEY);
 		await page.reload();
-		expect(await page.locator('[data-practice-notice]').textContent()).toContain(`mlsd:practice:v1:${SLUG}:corrupt:`);
+		expect(await page.locator('[data-practice-notice]').textContent()).toContain(`${KEY}:corrupt:`);
 		const copies = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':corrupt:')));
 		expect(copies).toHaveLength(1);
 		await typeAndWaitForSave(page, first.id, 'fresh start');

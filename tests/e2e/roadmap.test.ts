@@ -7,6 +7,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROADMAP_STORAGE_KEY } from '../../src/lib/learning/roadmap-progress.ts';
+import { namespaceOf } from '../../src/lib/learning/site-storage.ts';
+
+/** The key in the browser: namespaced by the site's base path. */
+const STORED_KEY = `${namespaceOf(process.env.BASE_PATH ?? '/')}${ROADMAP_STORAGE_KEY}`;
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -52,7 +56,7 @@ describe('roadmap progress', () => {
 		await page.reload();
 		expect(await weekDone(page, 2).isChecked()).toBe(false);
 		await expect.poll(() => bar(page).evaluate((el: HTMLProgressElement) => el.value)).toBe(1);
-		const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), ROADMAP_STORAGE_KEY))!);
+		const stored = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORED_KEY))!);
 		expect(stored.version).toBe(1);
 		expect(stored.done).toEqual(expect.arrayContaining(['week-1', 'week-3/bfs-dfs', 'project/dockerfile']));
 		expect(realErrors(errors)).toEqual([]);
@@ -71,7 +75,7 @@ describe('roadmap progress', () => {
 				localStorage.setItem(key, value);
 				sessionStorage.setItem('seeded', '1');
 			}
-		}, [ROADMAP_STORAGE_KEY, raw] as const);
+		}, [STORED_KEY, raw] as const);
 		await page.goto(h.url('roadmap/'));
 		expect(realErrors(errors)).toEqual([]);
 		await expect.poll(() => status(page).textContent()).toMatch(/weeks done/);

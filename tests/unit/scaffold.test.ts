@@ -22,6 +22,9 @@ describe('npm run new-case', () => {
 		expect(text).toMatch(/^draft: true$/m);
 		const report = await checkContent({ root });
 		expect(formatReport(report.problems)).toBe('No problems found.');
+		// The draft lists every section under keyPoints, empty: each is a warning to fill in, not an error.
+		expect(report.warnings.map((w) => w.field)).toEqual(loadFramework().sections.map((s) => `keyPoints.${s.id}`));
+		expect(report.warnings[0].message).toBe('"Requirements and scope" has 0 key points; expected 3–6');
 	});
 
 	it('takes an explicit slug', () => {

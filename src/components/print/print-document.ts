@@ -10,6 +10,8 @@ export async function finishPrintDocument(doc: HTMLElement): Promise<void> {
 	const base = new URL(doc.dataset.printBase ?? '/', location.origin);
 	const imports = [...doc.querySelectorAll<HTMLElement>('[data-print-import]')];
 	await Promise.all(imports.map((el) => importPart(el, base, links).catch((e: unknown) => console.warn(`Not included: ${el.dataset.printImport} (${String(e)})`))));
+	// On paper every deep dive is read in full; opening them here makes the print layout show what it prints.
+	for (const d of doc.querySelectorAll<HTMLDetailsElement>('details[data-deep-dive]')) d.open = true;
 	const today = new Date().toISOString().slice(0, 10);
 	for (const el of doc.querySelectorAll<HTMLTimeElement>('time[data-print-date]')) {
 		el.dateTime = today;

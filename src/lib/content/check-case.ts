@@ -9,6 +9,8 @@ import { didYouMeanPhrase } from './suggest.ts';
 import { problem, type Problem } from './problems.ts';
 import { GithubSlugger } from './slug.ts';
 import { GENERATED_SECTIONS } from '../site/case-links.ts';
+import { checkKeyPoints } from './check-key-points.ts';
+import { checkDeepDives } from './check-deep-dives.ts';
 
 /** What a case is checked against: the framework and the catalogs' ids. */
 export interface CheckContext {
@@ -50,6 +52,7 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 		else {
 			out.data = parsed.data;
 			out.problems.push(...checkReferences(parsed.data, file, fm.lineOf, ctx));
+			out.problems.push(...checkKeyPoints(parsed.data, file, fm.lineOf, ctx.framework));
 		}
 		out.problems.push(...checkPlainText(fm.data, file, fm.lineOf));
 	}
@@ -60,6 +63,9 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 			out.anchors.push(slugger.slug(toString(h)));
 		});
 		out.anchors.push(...GENERATED_ANCHORS);
+		const deepDives = checkDeepDives(src.tree, file, out.anchors);
+		out.anchors.push(...deepDives.anchors);
+		out.problems.push(...deepDives.problems);
 		visit(src.tree, (node) => {
 			if (node.type === 'link') {
 				const url = (node as Link).url;

@@ -7,7 +7,7 @@ import { readDataFile } from './data-file.ts';
 import { readCaseSource } from './case-source.ts';
 import { checkCase, type InternalLink } from './check-case.ts';
 import { didYouMeanPhrase } from './suggest.ts';
-import { errorsOf, problem, type Problem } from './problems.ts';
+import { isWarning, problem, type Problem } from './problems.ts';
 import { diagramLinks } from '../diagrams/links.ts';
 import { CASES_DIR, CHECKLISTS_FILE, DOMAINS_FILE, FRAMEWORK_FILE, PITFALLS_FILE, displayPath, projectRoot } from './project.ts';
 import { sectionAnchor } from './framework.ts';
@@ -27,14 +27,17 @@ export interface CheckedCase {
 
 export interface ContentReport {
 	cases: CheckedCase[];
+	/** Errors: each fails `npm run check` and the build. */
 	problems: Problem[];
+	/** Unfinished drafts: reported, but they fail nothing. */
+	warnings: Problem[];
 	filesChecked: number;
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Site paths that exist besides case pages; kept beside the routes in src/pages. */
-export const STATIC_ROUTES = ['/', '/cases/', '/pitfalls/', '/framework/', '/practice/', '/search/'];
+export const STATIC_ROUTES = ['/', '/cases/', '/pitfalls/', '/framework/', '/practice/', '/search/', '/crib-sheets/'];
 
 /**
  * Every check that `npm run check` and the build run on the content, all at once:
@@ -49,7 +52,7 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	const checklists = readDataFile(root, CHECKLISTS_FILE, checklistCatalogSchema);
 	const domains = readDataFile(root, DOMAINS_FILE, domainCatalogSchema);
 	problems.push(...fw.problems, ...pitfalls.problems, ...checklists.problems, ...domains.problems);
-	if (!fw.data) return { cases: [], problems, filesChecked: 1 };
+	if (!fw.data) return { cases: [], problems, warnings: [], filesChecked: 1 };
 	const framework = fw.data;
 	const sectionIds = framework.sections.map((s) => s.id);
 
@@ -109,6 +112,7 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	anchors.set('/framework/', [...framework.sections.map(sectionAnchor), 'time-budget', 'rubric']);
 	const sectionAnchors = framework.sections.map(sectionAnchor);
 	for (const slug of bySlug.keys()) {
+		anchors.set(`/cases/${slug}/crib/`, []);
 		anchors.set(`/practice/${slug}/`, sectionAnchors);
 		anchors.set(`/practice/${slug}/blank/`, sectionAnchors);
 	}
@@ -120,9 +124,10 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	for (const route of STATIC_ROUTES) if (!anchors.has(route)) anchors.set(route, []);
 	for (const [route, ids] of options.extraRoutes ?? []) anchors.set(route, ids);
 	problems.push(...checkLinks(links, anchors));
-	// Only cases with no problems at all are handed on to pages and the sidebar.
-	const broken = new Set(errorsOf(problems).map((p) => p.file));
-	return { cases: cases.filter((c) => !broken.has(c.file)), problems, filesChecked: files.length + 4 };
+	const errors = problems.filter((p) => !isWarning(p));
+	// Only cases with no errors are handed on to pages and the sidebar.
+	const broken = new Set(errors.map((p) => p.file));
+	return { cases: cases.filter((c) => !broken.has(c.file)), problems: errors, warnings: problems.filter(isWarning), filesChecked: files.length + 4 };
 }
 
 function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Problem[] {
@@ -133,7 +138,7 @@ function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Prob
 		const path = rawPath.endsWith('/') ? rawPath : `${rawPath}/`;
 		const ids = anchors.get(path);
 		if (!ids) {
-			problems.push(problem(link.file, `link to ${link.url}: no page at ${path}.${didYouMeanPhrase(path, routes)}`, { line: link.line, fix: `Link to an existing page, e.g. ${routes.filter((r) => r.startsWith('/cases/') && r !== '/cases/').slice(0, 3).join(', ')}.` }));
+			problems.push(problem(link.file, `link to ${link.url}: no page at ${path}.${didYouMeanPhrase(path, routes)}`, { line: link.line, fix: `Link to an existing page, e.g. ${routes.filter((r) => /^\/cases\/[^/]+\/$/.test(r)).slice(0, 3).join(', ')}.` }));
 		} else if (hash && !ids.includes(hash)) {
 			problems.push(problem(link.file, `link to ${link.url}: ${path} has no anchor "#${hash}".${didYouMeanPhrase(hash, ids)}`, { line: link.line, fix: `Use one of its anchors: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}.` }));
 		}

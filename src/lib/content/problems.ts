@@ -16,13 +16,8 @@ export interface Problem {
 	message: string;
 	/** How to fix it, as an instruction. */
 	fix?: string;
-	/** A warning is reported but fails nothing (e.g. a diagram too wide to read in the page column). */
+	/** A warning (an unfinished draft) is reported but fails nothing; the default is an error. */
 	severity?: 'warning';
-}
-
-/** Problems that fail `npm run check` and the build: everything but warnings. */
-export function errorsOf(problems: Problem[]): Problem[] {
-	return problems.filter((p) => p.severity !== 'warning');
 }
 
 export function problem(file: string, message: string, extra: Omit<Problem, 'file' | 'message'> = {}): Problem {
@@ -34,7 +29,17 @@ export function formatProblem(p: Problem): string {
 	const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
 	const field = p.field ? ` [${p.field}]` : '';
 	const fix = p.fix ? `\n    fix: ${p.fix}` : '';
-	return `${where}:${field} ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}${fix}`;
+	const level = p.severity === 'warning' ? ' warning:' : '';
+	return `${where}:${level}${field} ${p.message}${fix}`;
+}
+
+export function isWarning(p: Problem): boolean {
+	return p.severity === 'warning';
+}
+
+/** Problems that fail `npm run check` and the build: everything but warnings. */
+export function errorsOf(problems: Problem[]): Problem[] {
+	return problems.filter((p) => !isWarning(p));
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -42,6 +47,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The whole report, grouped by file, sorted by line, with a closing count. */
 export function formatReport(problems: Problem[]): string {
 	if (problems.length === 0) return 'No problems found.';
+	const warnings = problems.filter(isWarning).length;
+	const errors = problems.length - warnings;
+	const counted = [errors ? plural(errors, 'problem') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(' and ');
 	const byFile = new Map<string, Problem[]>();
 	for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
 	const blocks = [...byFile.entries()]
@@ -50,9 +58,7 @@ export function formatReport(problems: Problem[]): string {
 			const lines = [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => '  ' + formatProblem(p).replace(/\n/g, '\n  '));
 			return `${file}\n${lines.join('\n')}`;
 		});
-	const warnings = problems.length - errorsOf(problems).length;
-	const count = warnings === 0 ? plural(problems.length, 'problem') : `${plural(problems.length - warnings, 'problem')} and ${plural(warnings, 'warning')}`;
-	return `${blocks.join('\n\n')}\n\nFound ${count} in ${plural(byFile.size, 'file')}.`;
+	return `${blocks.join('\n\n')}\n\nFound ${counted} in ${plural(byFile.size, 'file')}.`;
 }
 
 /** Thrown where content is wrong; carries the problems so callers can print the report. */

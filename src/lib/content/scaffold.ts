@@ -38,15 +38,17 @@ export function scaffoldCase(input: NewCase, framework: Framework, root: string)
 		.map((s) => {
 			const hints = s.hints.map((h) => `  - ${h}`).join('\n');
 			// The comment guides the author; the question line keeps the section non-empty until it is written.
-			return `## ${s.title}\n\n{/*\n  ${s.minutes} min in a ${framework.interviewMinutes}-minute interview. What belongs here:\n${hints}\n*/}\n\n**${s.question}**\n`;
+			return `## ${s.title}\n\n{/*\n  ${s.minutes} min in a ${framework.interviewMinutes}-minute interview. What belongs here:\n${hints}\n  Open with a short lead; put detail beyond the key points in <DeepDive title="What it is about">…</DeepDive>.\n*/}\n\n**${s.question}**\n`;
 		})
 		.join('\n');
 	const yamlString = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+	const keyPoints = framework.sections.map((s) => `  ${s.id}: []`).join('\n');
 	const text = template
 		.replace('{{title}}', yamlString(input.title.trim()))
 		.replace('{{summary}}', yamlString(`A one-line summary of the ${input.title.trim()} case for cards and search.`))
 		.replace('{{domain}}', input.domain)
 		.replace('{{difficulty}}', input.difficulty)
+		.replace('{{keyPoints}}', () => keyPoints)
 		.replace('{{sections}}', sections);
 	return { slug, text };
 }

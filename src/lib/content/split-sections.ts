@@ -8,12 +8,14 @@ import { JSDOM } from 'jsdom';
  * Maps each anchor in `anchors` to the HTML between its `<h2 id="anchor">` and
  * the next `<h2>`, heading excluded. A heading may sit inside a wrapper element
  * (as some heading-link plugins emit); the wrapper is dropped with it. Anchors
- * with no heading are missing from the result.
+ * with no heading are missing from the result. `drop` removes what matches a
+ * selector first.
  */
-export function splitSections(html: string, anchors: readonly string[]): Map<string, string> {
+export function splitSections(html: string, anchors: readonly string[], options: { drop?: string } = {}): Map<string, string> {
 	const { document } = new JSDOM('').window;
 	const body = document.createElement('div');
 	body.innerHTML = html;
+	if (options.drop) for (const el of body.querySelectorAll(options.drop)) el.remove();
 	const groups = new Map<string, Node[]>();
 	let current: Node[] | undefined;
 	for (const node of [...body.childNodes]) {

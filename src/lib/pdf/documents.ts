@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type PdfKind = 'case' | 'worksheet' | 'workbook';
+export type PdfKind = 'case' | 'worksheet' | 'crib' | 'cribs' | 'workbook';
 
 export interface PdfDocument {
 	kind: PdfKind;
@@ -15,8 +15,10 @@ export interface PdfDocument {
 }
 
 export const WORKBOOK_FILE = 'mlsd-workbook.pdf';
+/** Every case's crib sheet in one file. */
+export const CRIBS_FILE = 'crib/all.pdf';
 
-/** Cases first, then their worksheets, then the workbook, each in slug order. */
+/** Cases first, then their worksheets, their crib sheets and the booklet of cribs, then the workbook, each in slug order. */
 export function listDocuments(dist: string): PdfDocument[] {
 	const slugs = (dir: string, page = 'index.html') =>
 		existsSync(join(dist, dir))
@@ -28,6 +30,8 @@ export function listDocuments(dist: string): PdfDocument[] {
 		...slugs('print/case').map((slug): PdfDocument => ({ kind: 'case', slug, route: `print/case/${slug}/`, file: `${slug}.pdf` })),
 		// The blank worksheet is practice mode's own printable page, so paper and screen share one layout.
 		...slugs('practice', 'blank/index.html').map((slug): PdfDocument => ({ kind: 'worksheet', slug, route: `practice/${slug}/blank/`, file: `worksheets/${slug}.pdf` })),
+		...slugs('print/crib').map((slug): PdfDocument => ({ kind: 'crib', slug, route: `print/crib/${slug}/`, file: `crib/${slug}.pdf` })),
+		...(existsSync(join(dist, 'print/cribs/index.html')) ? [{ kind: 'cribs' as const, route: 'print/cribs/', file: CRIBS_FILE }] : []),
 		...(existsSync(join(dist, 'print/workbook/index.html')) ? [{ kind: 'workbook' as const, route: 'print/workbook/', file: WORKBOOK_FILE }] : []),
 	];
 }

@@ -12,7 +12,7 @@ import { listDocuments, type PdfDocument } from './documents.ts';
 import { PdfError } from './errors.ts';
 import { inspectPdf } from './inspect.ts';
 import { restoreOutlineTitles } from './outline-titles.ts';
-import { numberContents, openPrintDocument, pdfOptions, type PaperFormat } from './print-to-pdf.ts';
+import { applyCribSizes, numberContents, openPrintDocument, pdfOptions, printOnOnePage, type PaperFormat } from './print-to-pdf.ts';
 import { BUILD_STAMP, buildSite, staleReason } from './site-build.ts';
 import { formatBytes, linkPdfsIntoSite } from './site-links.ts';
 
@@ -52,8 +52,10 @@ export async function generatePdfs(options: PdfOptions, log: Log = console.log):
 		const browser = await launchChromium();
 		try {
 			const context = await browser.newContext({ colorScheme: 'light' });
+			// Each crib sheet's type scale, found while printing it alone, reused for the booklet of all of them.
+			const cribSizes = new Map<string, number>();
 			for (const doc of documents) {
-				const result = await printDocument(context, new URL(doc.route, site.url).href, doc, join(out, doc.file), options.format, log);
+				const result = await printDocument(context, new URL(doc.route, site.url).href, doc, join(out, doc.file), options.format, log, cribSizes);
 				results.push(result);
 				log(`  ${relative(process.cwd(), result.path)}  ${result.pages} pages  ${formatBytes(result.bytes)}  ${result.seconds.toFixed(1)} s`);
 			}
@@ -82,7 +84,7 @@ function prepareSite(options: PdfOptions, dist: string, log: Log): void {
 	if (!existsSync(join(dist, BUILD_STAMP))) throw new PdfError(`${shown}/ was built without the print layouts (no ${BUILD_STAMP}): run \`npm run pdf -- --rebuild\`.`);
 }
 
-async function printDocument(context: BrowserContext, url: string, doc: PdfDocument, path: string, format: PaperFormat, log: Log): Promise<PdfResult> {
+async function printDocument(context: BrowserContext, url: string, doc: PdfDocument, path: string, format: PaperFormat, log: Log, cribSizes: Map<string, number>): Promise<PdfResult> {
 	const started = performance.now();
 	const page = await context.newPage();
 	const problems: string[] = [];
@@ -94,7 +96,15 @@ async function printDocument(context: BrowserContext, url: string, doc: PdfDocum
 	try {
 		const label = await openPrintDocument(page, url);
 		const options = pdfOptions(format, label);
-		let pdf: Uint8Array = new Uint8Array(await page.pdf(options));
+		const print = async () => new Uint8Array(await page.pdf(options));
+		if (doc.kind === 'cribs') await applyCribSizes(page, cribSizes);
+		let pdf: Uint8Array;
+		if (doc.kind === 'crib') {
+			const fitted = await printOnOnePage(page, print);
+			cribSizes.set(doc.slug!, fitted.size);
+			if (!fitted.fits) log(`  warning: the crib sheet of ${doc.slug} does not fit on one page even with smaller type; shorten its key points or pitfall notes`);
+			pdf = fitted.pdf;
+		} else pdf = await print();
 		// Contents: print, read where each anchor landed, write the numbers in, print again until nothing moves.
 		for (let pass = 0; pass < 4; pass++) {
 			const { changed, missing } = await numberContents(page, pdf);

@@ -65,3 +65,38 @@ export async function numberContents(page: Page, pdf: Uint8Array): Promise<{ cha
 function escapeHtml(value: string): string {
 	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/** Type scales a crib sheet may take, largest first (the same steps as src/components/crib-fit.ts). */
+const CRIB_SIZES = [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7];
+
+/**
+ * Prints a crib sheet at the largest type scale that fits one page, trying each
+ * smaller one in turn; returns the PDF and the scale used (the smallest, when
+ * nothing fits: the caller warns, and the one-page test fails).
+ */
+export async function printOnOnePage(page: Page, print: () => Promise<Uint8Array>): Promise<{ pdf: Uint8Array; size: number; fits: boolean }> {
+	let last: { pdf: Uint8Array; size: number; fits: boolean } | undefined;
+	for (const size of CRIB_SIZES) {
+		await page.evaluate((s) => {
+			for (const sheet of document.querySelectorAll<HTMLElement>('.crib')) sheet.style.setProperty('--crib-size', String(s));
+		}, size);
+		const pdf = await print();
+		const inspection = await inspectPdf(pdf);
+		const fits = inspection.pages <= 1;
+		await inspection.close();
+		last = { pdf, size, fits };
+		if (fits) return last;
+	}
+	return last!;
+}
+
+/** Sets each crib sheet of a booklet to the scale its own PDF needed. */
+export async function applyCribSizes(page: Page, sizes: ReadonlyMap<string, number>): Promise<void> {
+	await page.evaluate((entries) => {
+		const bySlug = new Map(entries);
+		for (const sheet of document.querySelectorAll<HTMLElement>('.crib[data-crib]')) {
+			const size = bySlug.get(sheet.dataset.crib!);
+			if (size !== undefined) sheet.style.setProperty('--crib-size', String(size));
+		}
+	}, [...sizes]);
+}

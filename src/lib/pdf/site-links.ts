@@ -48,7 +48,7 @@ export function linkPage(dist: string, sitePath: string, links: PdfLink[]): bool
 
 /** The PDFs written (file relative to dist/pdf/, page count, size). */
 export interface BuiltPdf {
-	kind: 'case' | 'worksheet' | 'workbook';
+	kind: 'case' | 'worksheet' | 'crib' | 'cribs' | 'workbook';
 	slug?: string;
 	file: string;
 	pages: number;
@@ -72,10 +72,14 @@ export function linkPdfsIntoSite(dist: string, base: string, pdfs: BuiltPdf[]): 
 	};
 	for (const pdf of pdfs.filter((p) => p.kind === 'case')) {
 		const worksheet = pdfs.find((p) => p.kind === 'worksheet' && p.slug === pdf.slug);
-		apply(`cases/${pdf.slug}/`, [link(pdf, 'Download as PDF', 'case-action'), ...(worksheet ? [link(worksheet, 'Blank worksheet', 'case-action')] : [])]);
+		const crib = pdfs.find((p) => p.kind === 'crib' && p.slug === pdf.slug);
+		apply(`cases/${pdf.slug}/`, [link(pdf, 'Download as PDF', 'case-action'), ...(worksheet ? [link(worksheet, 'Blank worksheet', 'case-action')] : []), ...(crib ? [link(crib, 'Crib sheet', 'case-action')] : [])]);
+		if (crib) apply(`cases/${pdf.slug}/crib/`, [link(crib, 'Download the crib sheet', 'case-action')]);
 	}
 	const workbook = pdfs.find((p) => p.kind === 'workbook');
+	const cribs = pdfs.find((p) => p.kind === 'cribs');
 	if (workbook) apply('', [link(workbook, 'Download the whole workbook')]);
+	if (cribs) apply('crib-sheets/', [link(cribs, 'Every crib sheet in one file', 'case-action')]);
 	return { pages, warnings };
 }
 

@@ -46,6 +46,7 @@ export function pageTypes(dist: string): PageType[] {
 	return [
 		{ id: 'home', path: '', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'case', path: `cases/${slug}/`, jsBudgetKB: DEFAULT_BUDGET_KB },
+		{ id: 'crib sheet', path: `cases/${slug}/crib/`, jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'case index', path: 'cases/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'practice', path: `practice/${slug}/`, jsBudgetKB: PRACTICE_BUDGET_KB },
 		{ id: 'practice index', path: 'practice/', jsBudgetKB: DEFAULT_BUDGET_KB },

@@ -6,9 +6,9 @@ import { listDocuments } from '../../../src/lib/pdf/documents.ts';
 import { pdfOptions } from '../../../src/lib/pdf/print-to-pdf.ts';
 
 describe('listDocuments', () => {
-	it('finds a case PDF and a worksheet per built case, then the workbook', () => {
+	it('finds a case PDF, a worksheet and a crib sheet per built case, the booklet of cribs, then the workbook', () => {
 		const dist = mkdtempSync(join(tmpdir(), 'mlsd-docs-'));
-		for (const route of ['print/case/b', 'print/case/a', 'practice/a/blank', 'practice/b/blank', 'print/workbook']) {
+		for (const route of ['print/case/b', 'print/case/a', 'practice/a/blank', 'practice/b/blank', 'print/crib/b', 'print/crib/a', 'print/cribs', 'print/workbook']) {
 			mkdirSync(join(dist, route), { recursive: true });
 			writeFileSync(join(dist, route, 'index.html'), '');
 		}
@@ -19,6 +19,9 @@ describe('listDocuments', () => {
 			['print/case/b/', 'b.pdf'],
 			['practice/a/blank/', 'worksheets/a.pdf'],
 			['practice/b/blank/', 'worksheets/b.pdf'],
+			['print/crib/a/', 'crib/a.pdf'],
+			['print/crib/b/', 'crib/b.pdf'],
+			['print/cribs/', 'crib/all.pdf'],
 			['print/workbook/', 'mlsd-workbook.pdf'],
 		]);
 	});

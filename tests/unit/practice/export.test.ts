@@ -16,6 +16,8 @@ function sample(): Attempt {
 		answers: { requirements: 'Goal: more watch time.\nUsers: 1B DAU | mobile', model: 'Two-tower retrieval, then a multi-task ranker.' },
 		scores: { 'problem-understanding': 3, modeling: 4 },
 		revealed: ['model'],
+		covered: { requirements: [0, 2] },
+		target: 'staff',
 		timer,
 	};
 }
@@ -42,7 +44,7 @@ describe('export', () => {
 
 	it('writes the envelope naming format, version and case', () => {
 		const file = JSON.parse(attemptToJson(sample(), info, NOW));
-		expect(file).toMatchObject({ format: 'mlsd-workbook/practice-attempt', version: 1, case: 'sample-feed', caseTitle: 'Sample feed', exportedAt: '2025-03-01T10:30:00.000Z' });
+		expect(file).toMatchObject({ format: 'mlsd-workbook/practice-attempt', version: 2, case: 'sample-feed', caseTitle: 'Sample feed', exportedAt: '2025-03-01T10:30:00.000Z' });
 	});
 
 	it('writes Markdown with the prompt, every section, times, answers and the scored rubric', () => {
@@ -55,7 +57,12 @@ describe('export', () => {
 		expect(md).toContain('## 1. Requirements and scope\n\n*What are we building?*\n\nTime: 12:00 of 20 min\n\nGoal: more watch time.\nUsers: 1B DAU | mobile');
 		expect(md).toContain('## 2. Model');
 		expect(md).toContain('Time: 18:00 of 25 min');
-		expect(md).toContain('| Modeling | 60 | 4 | m4 |');
+		expect(md).toContain('| Dimension | Weight | Score | Level | Staff (4+) |');
+		expect(md).toContain('| Modeling | 60 | 4 | m4 | meets |');
+		expect(md).toContain('| Problem understanding | 40 | 3 | l3 | below |');
+		expect(md).toContain('- Target level: Staff; meets Staff on 1 of 2 dimensions');
+		expect(md).toContain('- Key points: 2 of 5 key points covered');
+		expect(md).toContain('Key points (2 of 3 key points covered):\n\n- [x] Interest-driven feed, not social-graph.\n- [ ] Latency under 200 ms.\n- [x] 1B DAU at peak.');
 		expect(md).toContain('total = Σ weight × (score − 1) ÷ 3');
 	});
 
@@ -101,7 +108,7 @@ describe('import of untrusted files', () => {
 	});
 
 	it('rejects a future format version', () => {
-		expect(message(exported((f) => (f.version = 2)))).toMatch(/damaged or from an incompatible version.*version: expected 1/);
+		expect(message(exported((f) => (f.version = 3)))).toMatch(/damaged or from an incompatible version.*version: expected 1 or 2/);
 	});
 
 	it('rejects an attempt at another case, naming it', () => {

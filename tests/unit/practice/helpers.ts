@@ -35,6 +35,11 @@ export const info: WorksheetInfo = {
 		{ id: 'problem-understanding', title: 'Problem understanding', weight: 40, levels: ['l1', 'l2', 'l3', 'l4'] },
 		{ id: 'modeling', title: 'Modeling', weight: 60, levels: ['m1', 'm2', 'm3', 'm4'] },
 	],
+	keyPoints: { requirements: ['Interest-driven feed, not social-graph.', 'Latency under 200 ms.', '1B DAU at peak.'], model: ['Two-tower retrieval.', 'Multi-task ranker.'] },
+	targetLevels: [
+		{ id: 'senior', title: 'Senior', score: 3, summary: 'A complete, sound design.' },
+		{ id: 'staff', title: 'Staff', score: 4, summary: 'Drives the interview.' },
+	],
 	lengths: [35, 45, 60],
 	defaultMinutes: 45,
 	budgets: { '35': { requirements: 15, model: 20 }, '45': { requirements: 20, model: 25 }, '60': { requirements: 27, model: 33 } },

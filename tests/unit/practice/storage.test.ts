@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newAttempt, type Attempt } from '../../../src/lib/learning/practice/attempt.ts';
-import { corruptKey, emptyDoc, legacyKey, loadPractice, probeStorage, savePractice, storeKey, type PracticeDoc } from '../../../src/lib/learning/practice/storage.ts';
+import { corruptKey, emptyDoc, legacyKey, loadPractice, probeStorage, savePractice, storeKey, STORE_VERSION, type PracticeDoc } from '../../../src/lib/learning/practice/storage.ts';
 import { MemoryStorage, MIN, T0 } from './helpers.ts';
 
 const slug = 'sample-feed';
@@ -11,13 +11,13 @@ function attempt(id: string, answers: Record<string, string> = { requirements: `
 }
 
 function docWith(...attempts: Attempt[]): PracticeDoc {
-	return { version: 1, currentId: attempts.at(-1)?.id ?? null, attempts };
+	return { version: STORE_VERSION, currentId: attempts.at(-1)?.id ?? null, attempts };
 }
 
 describe('practice storage', () => {
 	it('uses one versioned key per case', () => {
-		expect(storeKey(slug)).toBe('mlsd:practice:v1:sample-feed');
-		expect(corruptKey(slug, 123)).toBe('mlsd:practice:v1:sample-feed:corrupt:123');
+		expect(storeKey(slug)).toBe('mlsd:practice:v2:sample-feed');
+		expect(corruptKey(slug, 123)).toBe('mlsd:practice:v2:sample-feed:corrupt:123');
 	});
 
 	it('round-trips attempts through storage', () => {
@@ -36,9 +36,9 @@ describe('practice storage', () => {
 
 	it('keeps "a new, empty attempt is open" (currentId null) and repairs a current id that names no attempt', () => {
 		const storage = new MemoryStorage();
-		savePractice(storage, slug, { version: 1, currentId: null, attempts: [attempt('a1')] });
+		savePractice(storage, slug, { version: STORE_VERSION, currentId: null, attempts: [attempt('a1')] });
 		expect(loadPractice(storage, slug, opts).doc.currentId).toBeNull();
-		savePractice(storage, slug, { version: 1, currentId: 'gone', attempts: [attempt('a1'), attempt('a2')] });
+		savePractice(storage, slug, { version: STORE_VERSION, currentId: 'gone', attempts: [attempt('a1'), attempt('a2')] });
 		expect(loadPractice(storage, slug, opts).doc.currentId).toBe('a2');
 	});
 
@@ -89,12 +89,12 @@ describe('practice storage', () => {
 	describe('corrupted data', () => {
 		it('sets text that is not JSON aside and starts empty, without throwing', () => {
 			const storage = new MemoryStorage();
-			storage.setItem(storeKey(slug), '{"version":1,"attempts":[{"id"');
+			storage.setItem(storeKey(slug), '{"version":2,"attempts":[{"id"');
 			const { doc, notices } = loadPractice(storage, slug, opts);
 			expect(doc).toEqual(emptyDoc());
-			expect(storage.getItem(corruptKey(slug, opts.now))).toBe('{"version":1,"attempts":[{"id"');
+			expect(storage.getItem(corruptKey(slug, opts.now))).toBe('{"version":2,"attempts":[{"id"');
 			expect(notices).toHaveLength(1);
-			expect(notices[0]).toMatch(/not valid JSON.*copy was kept.*mlsd:practice:v1:sample-feed:corrupt:/);
+			expect(notices[0]).toMatch(/not valid JSON.*copy was kept.*mlsd:practice:v2:sample-feed:corrupt:/);
 			// The broken entry is replaced, so the next load is clean and makes no second copy.
 			expect(loadPractice(storage, slug, { ...opts, now: opts.now + 1 }).notices).toEqual([]);
 		});
@@ -102,7 +102,7 @@ describe('practice storage', () => {
 		it('keeps the attempts that still read when one is damaged', () => {
 			const storage = new MemoryStorage();
 			const good = attempt('good');
-			const raw = JSON.stringify({ version: 1, currentId: 'bad', attempts: [good, { ...attempt('bad'), answers: { requirements: 42 } }] });
+			const raw = JSON.stringify({ version: STORE_VERSION, currentId: 'bad', attempts: [good, { ...attempt('bad'), answers: { requirements: 42 } }] });
 			storage.setItem(storeKey(slug), raw);
 			const { doc, notices } = loadPractice(storage, slug, opts);
 			expect(doc.attempts).toEqual([good]);
@@ -115,7 +115,7 @@ describe('practice storage', () => {
 			['null', 'null'],
 			['an array', '[1,2,3]'],
 			['a string', '"hello"'],
-			['attempts that are not a list', '{"version":1,"currentId":null,"attempts":{"a":1}}'],
+			['attempts that are not a list', '{"version":2,"currentId":null,"attempts":{"a":1}}'],
 		])('survives %s', (_, raw) => {
 			const storage = new MemoryStorage();
 			storage.setItem(storeKey(slug), raw);
@@ -127,10 +127,10 @@ describe('practice storage', () => {
 
 		it('sets aside data from a newer format instead of overwriting it silently', () => {
 			const storage = new MemoryStorage();
-			const raw = JSON.stringify({ version: 2, attempts: [], somethingNew: true });
+			const raw = JSON.stringify({ version: 3, attempts: [], somethingNew: true });
 			storage.setItem(storeKey(slug), raw);
 			const { notices } = loadPractice(storage, slug, opts);
-			expect(notices[0]).toContain('newer version of the workbook (format 2)');
+			expect(notices[0]).toContain('newer version of the workbook (format 3)');
 			expect(storage.getItem(corruptKey(slug, opts.now))).toBe(raw);
 		});
 

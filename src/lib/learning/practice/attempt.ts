@@ -19,6 +19,10 @@ export interface Attempt {
 	scores: Record<string, number>;
 	/** Section ids whose reference answer the user has revealed. */
 	revealed: string[];
+	/** Per section id, the indices of the key points the user ticked "I covered this" (format 2). */
+	covered: Record<string, number[]>;
+	/** The target level the user measures the attempt against (`senior`, `staff`); unset means the framework's first. */
+	target?: string;
 	timer: TimerState;
 }
 
@@ -37,6 +41,9 @@ export const timerSchema = z.strictObject({
 	active: kebab,
 });
 
+/** Most key points a section could list; indices beyond it are nonsense, not data. */
+const MAX_KEY_POINT_INDEX = 99;
+
 export const attemptSchema = z.strictObject({
 	id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
 	createdAt: timestamp,
@@ -44,8 +51,19 @@ export const attemptSchema = z.strictObject({
 	answers: z.record(kebab, z.string().check(z.maxLength(MAX_ANSWER_CHARS))),
 	scores: z.record(kebab, z.int().check(z.minimum(1), z.maximum(4))),
 	revealed: z.array(kebab).check(z.maxLength(100)),
+	covered: z.record(kebab, z.array(z.int().check(z.minimum(0), z.maximum(MAX_KEY_POINT_INDEX))).check(z.maxLength(MAX_KEY_POINT_INDEX + 1))),
+	target: z.optional(kebab),
 	timer: timerSchema,
 });
+
+/**
+ * Format 1 had no key-point self-check: its attempts become format 2 by gaining an
+ * empty `covered`. Anything else is left as it was, for the format-2 schema to judge.
+ */
+export function upgradeAttemptV1(raw: unknown): unknown {
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw) || 'covered' in raw) return raw;
+	return { ...raw, covered: {} };
+}
 
 /** A fresh id: time-ordered and random enough to never collide within one browser. */
 export function newAttemptId(now: number, random: () => number = Math.random): string {
@@ -54,12 +72,12 @@ export function newAttemptId(now: number, random: () => number = Math.random): s
 
 export function newAttempt(options: { now: number; minutes: number; firstSection: string; id?: string }): Attempt {
 	const { now, minutes, firstSection } = options;
-	return { id: options.id ?? newAttemptId(now), createdAt: now, updatedAt: now, answers: {}, scores: {}, revealed: [], timer: newTimer(minutes, firstSection) };
+	return { id: options.id ?? newAttemptId(now), createdAt: now, updatedAt: now, answers: {}, scores: {}, revealed: [], covered: {}, timer: newTimer(minutes, firstSection) };
 }
 
 /** Whether the user has put anything into the attempt (worth saving, worth listing). */
 export function hasContent(a: Attempt): boolean {
-	return Object.values(a.answers).some((t) => t.trim() !== '') || Object.keys(a.scores).length > 0 || a.timer.runningSince !== null || Object.values(a.timer.spentMs).some((ms) => ms > 0);
+	return Object.values(a.answers).some((t) => t.trim() !== '') || Object.keys(a.scores).length > 0 || Object.values(a.covered).some((c) => c.length > 0) || a.timer.runningSince !== null || Object.values(a.timer.spentMs).some((ms) => ms > 0);
 }
 
 /** A zod issue as one line a user can act on: where in the file, and what was expected. */

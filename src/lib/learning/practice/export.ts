@@ -5,12 +5,13 @@
  * ever turned into a fresh attempt; a bad file changes nothing.
  */
 import * as z from 'zod/mini';
-import { attemptSchema, describeIssue, newAttemptId, type Attempt } from './attempt.ts';
-import { RUBRIC_FORMULA, rubricTotal } from './rubric.ts';
+import { attemptSchema, describeIssue, newAttemptId, upgradeAttemptV1, type Attempt } from './attempt.ts';
+import { RUBRIC_FORMULA, describeTarget, rubricTotal, targetOf, targetVerdicts, type TargetLevelInfo } from './rubric.ts';
+import { attemptCoverage, describeCoverage } from './coverage.ts';
 import { formatDuration, frozenTimer, sectionSpentMs, elapsedMs } from './timer.ts';
 
 export const EXPORT_FORMAT = 'mlsd-workbook/practice-attempt';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 /** Largest file the import accepts, in bytes (1 MB). */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
@@ -22,6 +23,10 @@ export interface WorksheetInfo {
 	context: string;
 	sections: { id: string; title: string; question: string }[];
 	rubric: { id: string; title: string; weight: number; levels: string[] }[];
+	/** The case's key points per section id, for the self-check. */
+	keyPoints: Record<string, string[]>;
+	/** Levels a learner can aim for, lowest first. */
+	targetLevels: TargetLevelInfo[];
 	/** Interview lengths offered, in minutes. */
 	lengths: number[];
 	defaultMinutes: number;
@@ -31,7 +36,8 @@ export interface WorksheetInfo {
 
 const exportSchema = z.object({
 	format: z.literal(EXPORT_FORMAT),
-	version: z.literal(EXPORT_VERSION),
+	// Format 1 files (before the key-point self-check) are upgraded on import.
+	version: z.literal([1, EXPORT_VERSION]),
 	case: z.string().check(z.maxLength(120)),
 	exportedAt: z.optional(z.string().check(z.maxLength(40))),
 	attempt: attemptSchema,
@@ -51,12 +57,17 @@ export function attemptToMarkdown(attempt: Attempt, info: WorksheetInfo, now: nu
 	const budgets = info.budgets[String(timer.minutes)] ?? {};
 	const score = rubricTotal(info.rubric, attempt.scores);
 	const revealed = info.sections.filter((s) => attempt.revealed.includes(s.id)).map((s) => s.title);
+	const coverage = attemptCoverage(info.keyPoints, info.sections.map((s) => s.id), attempt.covered);
+	const target = targetOf(info.targetLevels, attempt.target);
+	const verdicts = targetVerdicts(info.rubric, attempt.scores, target);
 	const lines = [
 		`# Practice attempt: ${info.title}`,
 		'',
 		`- Started: ${formatDate(attempt.createdAt)}`,
 		`- Interview length: ${timer.minutes} minutes; time used: ${formatDuration(elapsedMs(timer, now))}`,
 		`- Self-assessment: ${score.total} / 100 (${score.scored} of ${score.of} dimensions scored)`,
+		`- Target level: ${target.title}; ${describeTarget(verdicts, target).replace(/^M/, 'm')}`,
+		`- Key points: ${describeCoverage(coverage.overall)}`,
 		`- Reference answers viewed: ${revealed.length ? revealed.join(', ') : 'none'}`,
 		'',
 		'## The prompt',
@@ -69,13 +80,19 @@ export function attemptToMarkdown(attempt: Attempt, info: WorksheetInfo, now: nu
 		const answer = (attempt.answers[s.id] ?? '').trim();
 		const used = formatDuration(sectionSpentMs(timer, s.id, now));
 		lines.push('', `## ${i + 1}. ${s.title}`, '', `*${s.question}*`, '', `Time: ${used} of ${budgets[s.id] ?? '?'} min`, '', answer || '_(no answer)_');
+		const points = Object.hasOwn(info.keyPoints, s.id) ? info.keyPoints[s.id] : [];
+		if (points.length) {
+			const ticked = new Set(Object.hasOwn(attempt.covered, s.id) ? attempt.covered[s.id] : []);
+			lines.push('', `Key points (${describeCoverage(coverage.sections.get(s.id)!)}):`, '', ...points.map((p, j) => `- [${ticked.has(j) ? 'x' : ' '}] ${p}`));
+		}
 	});
-	lines.push('', '## Self-assessment', '', '| Dimension | Weight | Score | Level |', '| --- | --- | --- | --- |');
-	for (const d of info.rubric) {
+	lines.push('', '## Self-assessment', '', `| Dimension | Weight | Score | Level | ${cell(target.title)} (${target.score}+) |`, '| --- | --- | --- | --- | --- |');
+	info.rubric.forEach((d, i) => {
 		const value = attempt.scores[d.id];
 		const level = value ? d.levels[value - 1] : '';
-		lines.push(`| ${cell(d.title)} | ${d.weight} | ${value ?? '–'} | ${cell(level ?? '')} |`);
-	}
+		const verdict = { meets: 'meets', below: 'below', unscored: '–' }[verdicts[i].verdict];
+		lines.push(`| ${cell(d.title)} | ${d.weight} | ${value ?? '–'} | ${cell(level ?? '')} | ${verdict} |`);
+	});
 	lines.push('', `Total: ${score.total} / 100, where ${RUBRIC_FORMULA}.`, '');
 	return lines.join('\n');
 }
@@ -102,6 +119,8 @@ export function parseAttemptFile(text: string, info: WorksheetInfo, options: { n
 	}
 	const format = (data as { format?: unknown } | null)?.format;
 	if (format !== EXPORT_FORMAT) return fail('This JSON file is not a practice attempt exported by the MLSD Workbook.');
+	const envelope = data as { version?: unknown; attempt?: unknown };
+	if (envelope.version === 1) data = { ...envelope, attempt: upgradeAttemptV1(envelope.attempt) };
 	const parsed = exportSchema.safeParse(data);
 	if (!parsed.success) {
 		const issues = parsed.error.issues.slice(0, 3).map(describeIssue).join('; ');
@@ -112,7 +131,7 @@ export function parseAttemptFile(text: string, info: WorksheetInfo, options: { n
 	const sectionIds = info.sections.map((s) => s.id);
 	const rubricIds = info.rubric.map((d) => d.id);
 	const a = file.attempt;
-	const unknownSections = [...new Set([...Object.keys(a.answers), ...Object.keys(a.timer.spentMs), ...a.revealed, a.timer.active])].filter((id) => !sectionIds.includes(id));
+	const unknownSections = [...new Set([...Object.keys(a.answers), ...Object.keys(a.timer.spentMs), ...Object.keys(a.covered), ...a.revealed, a.timer.active])].filter((id) => !sectionIds.includes(id));
 	if (unknownSections.length) return fail(`This export has sections this worksheet does not (${unknownSections.map((s) => `"${s}"`).join(', ')}), so nothing was imported.`);
 	const unknownDims = Object.keys(a.scores).filter((id) => !rubricIds.includes(id));
 	if (unknownDims.length) return fail(`This export scores rubric dimensions this worksheet does not have (${unknownDims.map((s) => `"${s}"`).join(', ')}), so nothing was imported.`);
@@ -124,9 +143,22 @@ export function parseAttemptFile(text: string, info: WorksheetInfo, options: { n
 		answers: pick(a.answers, sectionIds),
 		scores: pick(a.scores, rubricIds),
 		revealed: a.revealed.filter((id, i) => a.revealed.indexOf(id) === i),
+		covered: coveredIn(a.covered, info.keyPoints),
+		...(a.target && info.targetLevels.some((l) => l.id === a.target) ? { target: a.target } : {}),
 		timer: { minutes: a.timer.minutes, runningSince: null, spentMs: pick(a.timer.spentMs, sectionIds), active: a.timer.active },
 	};
 	return { ok: true, attempt };
+}
+
+/** Ticks for key points this case has, each once, in order. */
+function coveredIn(covered: Record<string, number[]>, keyPoints: Record<string, string[]>): Record<string, number[]> {
+	const out: Record<string, number[]> = {};
+	for (const [id, ticks] of Object.entries(covered)) {
+		const total = Object.hasOwn(keyPoints, id) ? keyPoints[id].length : 0;
+		const kept = [...new Set(ticks)].filter((i) => i < total).sort((a, b) => a - b);
+		if (kept.length) out[id] = kept;
+	}
+	return out;
 }
 
 function pick<T>(record: Record<string, T>, keys: string[]): Record<string, T> {

@@ -36,3 +36,34 @@ export function rubricTotal(dimensions: readonly RubricWeight[], scores: Readonl
 	}
 	return { total: Math.round(sum), scored, of: dimensions.length };
 }
+
+export interface TargetLevelInfo {
+	id: string;
+	title: string;
+	/** The score each dimension must reach to meet the level. */
+	score: number;
+	summary: string;
+}
+
+export type Verdict = 'meets' | 'below' | 'unscored';
+
+/** Per dimension, whether the attempt's score reaches the target level's. */
+export function targetVerdicts(dimensions: readonly { id: string }[], scores: Readonly<Record<string, number>>, target: TargetLevelInfo): { id: string; verdict: Verdict; score?: number }[] {
+	return dimensions.map((d) => {
+		const score = Object.hasOwn(scores, d.id) ? scores[d.id] : undefined;
+		if (!isScore(score)) return { id: d.id, verdict: 'unscored' };
+		return { id: d.id, verdict: score >= target.score ? 'meets' : 'below', score };
+	});
+}
+
+/** The target level an attempt is measured against: its own if still defined, else the first. */
+export function targetOf(levels: readonly TargetLevelInfo[], id: string | undefined): TargetLevelInfo {
+	return levels.find((l) => l.id === id) ?? levels[0];
+}
+
+/** "Meets Senior on 5 of 7 dimensions (1 not scored)" */
+export function describeTarget(verdicts: readonly { verdict: Verdict }[], target: TargetLevelInfo): string {
+	const meets = verdicts.filter((v) => v.verdict === 'meets').length;
+	const unscored = verdicts.filter((v) => v.verdict === 'unscored').length;
+	return `Meets ${target.title} on ${meets} of ${verdicts.length} dimensions${unscored ? ` (${unscored} not scored)` : ''}`;
+}

@@ -1,13 +1,14 @@
 /**
  * Where practice attempts live in the browser: one localStorage entry per case,
- * `mlsd:practice:v1:<slug>`, holding every attempt at that case. The format is
+ * `mlsd:practice:v2:<slug>` (namespaced by the site's base path, see
+ * ../site-storage.ts), holding every attempt at that case. The format is
  * versioned; older formats are migrated on first read, and data that cannot be
  * read is copied aside to `…:corrupt:<timestamp>` instead of crashing the page
  * or being thrown away. Storage is injected (anything with getItem/setItem/
  * removeItem), so this module runs in Node tests as it runs in the browser.
  */
 import * as z from 'zod/mini';
-import { attemptSchema, type Attempt } from './attempt.ts';
+import { attemptSchema, upgradeAttemptV1, type Attempt } from './attempt.ts';
 
 /** The slice of the Web Storage API this module uses. */
 export interface StorageLike {
@@ -16,7 +17,7 @@ export interface StorageLike {
 	removeItem(key: string): void;
 }
 
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 
 export interface PracticeDoc {
 	version: typeof STORE_VERSION;
@@ -38,6 +39,11 @@ export type SaveResult = { ok: true } | { ok: false; reason: 'quota' | 'unavaila
 
 export function storeKey(slug: string): string {
 	return `mlsd:practice:v${STORE_VERSION}:${slug}`;
+}
+
+/** Where format 1 (before the key-point self-check) kept a case's attempts. */
+export function v1Key(slug: string): string {
+	return `mlsd:practice:v1:${slug}`;
 }
 
 /** Where format 0 (before versioned keys) kept a case's single attempt. */
@@ -70,7 +76,17 @@ const v0Schema = z.object({
 	minutes: z.optional(z.number()),
 });
 
-/** Format 0 → 1: the single attempt becomes the first (and current) of the list. */
+/**
+ * Format 1 → 2: each attempt gains an empty key-point self-check; nothing else
+ * changes. Returns the raw format-2 shape for the usual reading (and salvage).
+ */
+export function migrateV1(raw: unknown): unknown {
+	if (!raw || typeof raw !== 'object' || (raw as { version?: unknown }).version !== 1) return raw;
+	const { attempts } = raw as { attempts?: unknown };
+	return { ...raw, version: STORE_VERSION, attempts: Array.isArray(attempts) ? attempts.map(upgradeAttemptV1) : attempts };
+}
+
+/** Format 0 → 2: the single attempt becomes the first (and current) of the list. */
 export function migrateV0(raw: unknown, firstSection: string): PracticeDoc | undefined {
 	const parsed = v0Schema.safeParse(raw);
 	if (!parsed.success) return undefined;
@@ -82,6 +98,7 @@ export function migrateV0(raw: unknown, firstSection: string): PracticeDoc | und
 		answers,
 		scores: {},
 		revealed: [],
+		covered: {},
 		timer: { minutes: minutes ?? 45, runningSince: null, spentMs: {}, active: firstSection },
 	};
 	const doc: PracticeDoc = { version: STORE_VERSION, currentId: attempt.id, attempts: [attempt] };
@@ -122,6 +139,11 @@ export function loadPractice(storage: StorageLike | null, slug: string, options:
 		return { doc: emptyDoc(), available: false, notices };
 	}
 
+	let fromV1 = false;
+	if (raw === null) {
+		raw = tryGet(storage, v1Key(slug));
+		fromV1 = raw !== null;
+	}
 	if (raw === null) return { doc: loadLegacy(storage, slug, options, notices), available: true, notices };
 
 	let parsed: unknown;
@@ -130,7 +152,10 @@ export function loadPractice(storage: StorageLike | null, slug: string, options:
 	} catch {
 		return { doc: replaceUnreadable(storage, slug, raw, emptyDoc(), options.now, notices, 'is not valid JSON'), available: true, notices };
 	}
+	parsed = migrateV1(parsed);
 	const result = docSchema.safeParse(parsed);
+	// Format 1 moves to its new key; the old entry goes only once the new one is safely written.
+	if (result.success && fromV1 && savePractice(storage, slug, result.data).ok) tryRemove(storage, v1Key(slug));
 	if (result.success) return { doc: withValidCurrent(result.data), available: true, notices };
 
 	const version = (parsed as { version?: unknown } | null)?.version;
@@ -182,13 +207,23 @@ function loadLegacy(storage: StorageLike, slug: string, options: { now: number; 
 
 function setAside(storage: StorageLike, slug: string, raw: string, now: number, notices: string[], why: string): boolean {
 	const key = corruptKey(slug, now);
+	// Name the key as the browser's storage shows it (namespaced by the site's base path).
+	const shown = 'keyFor' in storage && typeof storage.keyFor === 'function' ? (storage.keyFor as (k: string) => string)(key) : key;
 	try {
 		storage.setItem(key, raw);
-		notices.push(`Your saved practice data for this case ${why}. A copy was kept in this browser's storage under "${key}"; the worksheet starts from what could be read.`);
+		notices.push(`Your saved practice data for this case ${why}. A copy was kept in this browser's storage under "${shown}"; the worksheet starts from what could be read.`);
 		return true;
 	} catch {
 		notices.push(`Your saved practice data for this case ${why}, and there was no room to keep a copy; it was left as it was. The worksheet starts from what could be read.`);
 		return false;
+	}
+}
+
+function tryGet(storage: StorageLike, key: string): string | null {
+	try {
+		return storage.getItem(key);
+	} catch {
+		return null;
 	}
 }
 

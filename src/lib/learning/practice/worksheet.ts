@@ -25,6 +25,8 @@ export function worksheetInfo(slug: string, data: CaseFrontmatter, fw: Framework
 		context: data.context,
 		sections: fw.sections.map((s) => ({ id: s.id, title: s.title, question: s.question })),
 		rubric: fw.rubric.map((d) => ({ id: d.id, title: d.title, weight: d.weight, levels: d.levels })),
+		keyPoints: Object.fromEntries(fw.sections.map((s) => [s.id, data.keyPoints?.[s.id] ?? []])),
+		targetLevels: fw.targetLevels.map((t) => ({ id: t.id, title: t.title, score: t.score, summary: t.summary })),
 		lengths,
 		defaultMinutes: fw.interviewMinutes,
 		budgets,
