@@ -12,7 +12,7 @@ import {
 	formatCount,
 	formatBytes,
 } from '../../../src/lib/estimates.ts';
-import { sampleSizePerArm, experimentDays, normalQuantile } from '../../../src/lib/stats.ts';
+import { sampleSizePerArm, experimentDays, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile } from '../../../src/lib/stats.ts';
 
 const text = readFileSync(new URL('../../../case-studies/yelp-local-search.mdx', import.meta.url), 'utf8');
 const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
@@ -38,6 +38,7 @@ describe('yelp-local-search: scale and traffic', () => {
 
 	it('states searches per day, average and peak QPS', () => {
 		expect(text).toContain(`${formatInt(searchesPerDay)} searches per day`);
+		expect(text).toContain(`${formatInt(searchesPerDay)} searches ÷ 1.8 searches per session = ${formatInt(searchesPerDay / 1.8)} sessions per day`);
 		expect(text).toContain(`${formatInt(averageQps(dailyActiveUsers, requestsPerUserPerDay))} QPS`);
 		expect(formatInt(averageQps(dailyActiveUsers, requestsPerUserPerDay))).toBe('1,042');
 		expect(text).toContain(`${formatInt(peak)} QPS`);
@@ -69,6 +70,21 @@ describe('yelp-local-search: storage', () => {
 		expect(text).toContain(`${formatBytes(embeddingBytes(500_000, 128))} of float32 embeddings`);
 	});
 
+	it('sizes the int8 HNSW index with its graph links', () => {
+		const links = corpusSize * 16 * 4;
+		expect(text).toContain(`| ${formatBytes(links)} |`);
+		expect(text).toContain(`plus ${formatBytes(links)} of links`);
+		const total = corpusSize * (128 + 4) + links;
+		expect(text).toContain(`about ${(total / 1e9).toFixed(2)} GB`);
+		expect(text).toContain(`the ${(total / 1e9).toFixed(2)} GB HNSW index`);
+	});
+
+	it('sizes the sampled full-candidate logs', () => {
+		const requests = searchesPerDay * 0.01;
+		expect(text).toContain(`${formatInt(requests)} requests × 1,000 candidates × 250 bytes = ${formatBytes(requests * 1_000 * 250)} per day`);
+		expect(formatBytes(requests * 1_000 * 250)).toBe('225 GB');
+	});
+
 	it('sizes per-query feature traffic if features were fetched remotely', () => {
 		const perQuery = 1_000 * 800;
 		expect(text).toContain(`= ${formatBytes(perQuery)} per query`);
@@ -92,7 +108,7 @@ describe('yelp-local-search: training data', () => {
 	});
 
 	it('states the binned training set', () => {
-		expect(text).toContain(`${formatInt(trainLists)} lists = ${formatInt(trainLists * 20)} rows`);
+		expect(text).toContain(`${formatInt(trainLists)} lists = ${formatInt(trainLists * 20)} rows at most`);
 		expect(text).toContain(`${formatBytes(storageBytes(trainLists * 20, 250))} in memory`);
 	});
 });
@@ -123,7 +139,6 @@ describe('yelp-local-search: latency budget', () => {
 		expect(sum).toBe(220);
 		expect(sum).toBeLessThanOrEqual(latencyBudgetMs);
 		expect(text).toContain(`Pipeline stages sum to ${sum} ms`);
-		expect(text).toContain(`which sums to ${sum} ms inside the pipeline`);
 		const items = online.filter((s: { items?: number }) => s.items).map((s: { items: number }) => s.items);
 		expect(items).toEqual([1000, 1000, 200, 100, 20, 20]);
 		expect(items[items.length - 1]).toBe(itemsPerRequest);
@@ -177,8 +192,32 @@ describe('yelp-local-search: features and model arithmetic', () => {
 		expect(text).toContain(`${formatInt(randomised)} searches per day; spread over 19 positions that is about ${formatInt(randomised / 19)}`);
 	});
 
+	it('label distribution is consistent with the share of lists with a positive', () => {
+		const positiveShare = 0.014 + 0.005 + 0.0055 + 0.0005;
+		expect(positiveShare).toBeCloseTo(0.025, 10);
+		expect(text).toContain('0.5 positives per 20-result list');
+		expect(positiveShare * 20).toBeCloseTo(0.5, 10);
+		expect(text).toContain(`about ${((positiveShare * 20) / 0.3).toFixed(1)} per list among the 30%`);
+	});
+
+	it('cross-encoder serving cost', () => {
+		const pairs = peak * 30;
+		expect(text).toContain(`${formatInt(peak)} QPS × 30 pairs = ${formatInt(pairs)} pairs per second`);
+		const flopPerPair = 2 * 22e6 * 96;
+		expect(text).toContain(`≈ ${(flopPerPair / 1e9).toFixed(1)} GFLOP per pair`);
+		const tflops = (pairs * flopPerPair) / 1e12;
+		expect(text).toContain(`≈ ${Math.round(tflops)} TFLOP/s`);
+		const gpus = Math.ceil(tflops / 40);
+		expect(text).toContain(`${Math.round(tflops)} ÷ 40 TFLOP/s sustained per GPU ≈ ${gpus} GPUs, ${gpus * 2} with zone headroom`);
+		const monthly = gpus * 2 * 1.0 * 730;
+		expect(text).toContain(`${gpus * 2} GPUs × $1.00 × 730 hours = $${formatInt(monthly)} per month`);
+		const serving = 72 * 1.5 * 730;
+		expect(text).toContain(`about ${Math.round((monthly / serving) * 100)}% to the serving bill`);
+	});
+
 	it('MLP parameter count', () => {
-		const params = 384 * 256 + 256 + 256 * 128 + 128 + 128 + 1;
+		const params = 506 * 256 + 256 + 256 * 128 + 128 + 128 + 1;
+		expect(506).toBe(250 + 2 * 128);
 		expect(text).toContain(`= ${formatInt(params)} parameters`);
 	});
 
@@ -188,30 +227,66 @@ describe('yelp-local-search: features and model arithmetic', () => {
 });
 
 describe('yelp-local-search: experiments', () => {
-	const perArm = sampleSizePerArm({ baseline: 0.12, absoluteEffect: 0.0012, alpha: 0.05, power: 0.8 });
-	const withDesignEffect = Math.ceil(perArm * 1.5);
+	const za = normalQuantile(0.975);
+	const zb = normalQuantile(0.8);
+	const population = 75_000_000;
+	const sessionsPerDay = searchesPerDay / 1.8;
+	const armShare = 0.01;
+	const rho = 0.05;
 
-	it('A/B sample size, design effect and duration', () => {
-		expect(text).toContain(`${formatInt(perArm)} searches per arm`);
-		expect(text).toContain(`${formatInt(withDesignEffect)} searches per arm`);
-		const twoPercent = sampleSizePerArm({ baseline: 0.12, absoluteEffect: 0.0024, alpha: 0.05, power: 0.8 });
-		expect(text).toContain(`${formatInt(twoPercent)} searches per arm before the design effect`);
-		expect(text).toContain(`${formatInt(searchesPerDay * 0.02)} searches per day`);
-		const days = experimentDays(withDesignEffect, searchesPerDay, 2, 0.02);
-		expect(days).toBe(2);
-		expect(text).toContain(`${formatInt(withDesignEffect)} searches take ${days} days`);
+	it('prints the z values the sample sizes use', () => {
+		expect(text).toContain(`z = ${za.toFixed(6)} and ${zb.toFixed(6)}`);
+	});
+
+	it('session-level sample size', () => {
+		const perArm = sampleSizePerArm({ baseline: 0.15, absoluteEffect: 0.0015, alpha: 0.05, power: 0.8 });
+		expect(perArm).toBe(893_198);
+		expect(text).toContain(`${formatInt(perArm)} sessions per arm`);
+	});
+
+	it('duration counts distinct users, with a design effect that grows as they return', () => {
+		const perArm = sampleSizePerArm({ baseline: 0.15, absoluteEffect: 0.0015, alpha: 0.05, power: 0.8 });
+		const at = (d: number) => {
+			const users = armShare * uniqueUsersAfterDays(population, dailyActiveUsers, d);
+			const sessions = d * armShare * sessionsPerDay;
+			const m = sessions / users;
+			const deff = 1 + (m - 1) * rho;
+			return { users, sessions, m, deff, effective: sessions / deff };
+		};
+		const d1 = at(1);
+		expect(text).toContain(`1 day: ${formatInt(d1.users)} distinct users, ${formatInt(d1.sessions)} sessions, effective ${formatInt(d1.effective)} < ${formatInt(perArm)}`);
+		expect(d1.effective).toBeLessThan(perArm);
+		const d2 = at(2);
+		expect(text).toContain(`(1 − 0.6²) = ${formatInt(d2.users)} distinct users and ${formatInt(d2.sessions)} sessions per arm`);
+		expect(text).toContain(`m = ${formatInt(d2.sessions)} ÷ ${formatInt(d2.users)} = ${d2.m.toFixed(2)} sessions per user`);
+		expect(text).toContain(`design effect 1 + ${(d2.m - 1).toFixed(2)} × 0.05 = ${d2.deff.toFixed(3)}`);
+		expect(text).toContain(`≈ ${formatInt(d2.effective)} effective sessions ≥ ${formatInt(perArm)}, so 2 days`);
+		expect(d2.effective).toBeGreaterThanOrEqual(perArm);
+		// Naive count: every day's users treated as new.
+		expect(text).toContain(`would claim ${formatInt(2 * armShare * dailyActiveUsers)} users after 2 days, not ${formatInt(d2.users)}`);
+		expect(text).toContain(`design effect reaches ${at(14).deff.toFixed(3)} by day 14`);
+	});
+
+	it('user-level return metric: distinct users against the arm population', () => {
+		const perArm = sampleSizePerArm({ baseline: 0.5, absoluteEffect: 0.0025, alpha: 0.05, power: 0.8 });
+		expect(text).toContain(`needs ${formatInt(perArm)} users per arm`);
+		const cap = population * armShare;
+		expect(text).toContain(`more than ${formatInt(cap)} of the 75M`);
+		expect(text).toContain(`that is ${Math.round((perArm / cap) * 100)}% of everyone`);
+		const unique = experimentDaysUnique(perArm, population, dailyActiveUsers, 2, 2 * armShare);
+		const naive = experimentDays(perArm, dailyActiveUsers, 2, 2 * armShare);
+		expect(unique).toBe(4);
+		expect(naive).toBe(3);
+		expect(text).toContain(`after ${unique} days (counting daily users would say ${naive})`);
+		expect(text).toContain(`${unique + 7} days in all`);
 	});
 
 	it('interleaving sample size', () => {
-		const za = normalQuantile(0.975);
-		const zb = normalQuantile(0.8);
 		const n = Math.ceil(((za + zb) ** 2 * 0.25) / 0.01 ** 2);
-		expect(text).toContain(`z_α/2 = ${za.toFixed(5)}`);
-		expect(text).toContain(`z_β = ${zb.toFixed(5)}`);
-		expect(text).toContain(`(${(za + zb).toFixed(5)})²`);
-		expect(text).toContain(`${formatInt(n)} decided queries`);
-		expect(text).toContain(`about ${formatInt(Math.ceil(n / 0.35))} interleaved queries`);
-		expect(Math.ceil(n / 0.35)).toBeLessThan(searchesPerDay * 0.01);
+		expect(text).toContain(`(${za.toFixed(6)} + ${zb.toFixed(6)})² × 0.25 ÷ 0.01² = ${(za + zb).toFixed(6)}² × 2,500 ≈ ${formatInt(n)} decided queries`);
+		const queries = Math.ceil(n / 0.25);
+		expect(text).toContain(`${formatInt(n)} ÷ 25% of queries decided = ${formatInt(queries)} interleaved queries`);
+		expect(queries).toBeLessThan(searchesPerDay * 0.01);
 	});
 });
 
@@ -254,5 +329,31 @@ describe('yelp-local-search: recalibration after negative downsampling', () => {
 	it('recalibrates the pointwise head', () => {
 		const q = recalibrateDownsampled(0.3, 0.1);
 		expect(text).toContain(`0.30 / (0.30 + 0.70 / 0.1) = ${q.toFixed(4)}`);
+	});
+});
+
+describe('yelp-local-search: key points', () => {
+	const body = text.slice(text.indexOf('\n---\n', 4) + 5);
+	const sections = ['requirements', 'estimates', 'framing', 'metrics', 'architecture', 'data', 'features', 'model', 'evaluation', 'serving', 'monitoring'];
+
+	it('has 3-6 short key points for every framework section', () => {
+		expect(Object.keys(fm.keyPoints).sort()).toEqual([...sections].sort());
+		for (const id of sections) {
+			const points: string[] = fm.keyPoints[id];
+			expect(points.length).toBeGreaterThanOrEqual(3);
+			expect(points.length).toBeLessThanOrEqual(6);
+			for (const p of points) expect(p.split(/\s+/).length).toBeLessThanOrEqual(30);
+		}
+	});
+
+	it('every number in a key point appears in the body', () => {
+		for (const id of sections) {
+			for (const p of fm.keyPoints[id] as string[]) {
+				for (const raw of p.match(/\$?\d[\d,.]*%?/g) ?? []) {
+					const n = raw.replace(/[.,]$/, '');
+					expect(body, `"${n}" from keyPoints.${id}`).toContain(n);
+				}
+			}
+		}
 	});
 });
