@@ -11,6 +11,7 @@ import {
 	formatInt,
 	formatCount,
 	formatBytes,
+	hnswIndexBytes,
 } from '../../../src/lib/estimates.ts';
 import { sampleSizePerArm, experimentDays, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile } from '../../../src/lib/stats.ts';
 
@@ -20,6 +21,11 @@ const { dailyActiveUsers, requestsPerUserPerDay, peakFactor, corpusSize, latency
 
 const searchesPerDay = dailyActiveUsers * requestsPerUserPerDay;
 const peak = peakQps(dailyActiveUsers, requestsPerUserPerDay, peakFactor);
+
+/** A figure as printed with formatInt, back to a number. */
+function formatIntNumber(n: number): number {
+	return Number(formatInt(n).replace(/,/g, ''));
+}
 
 /** DCG with exponential gain 2^rel − 1 and log2(i + 1) discount. */
 function dcg(grades: number[]): number {
@@ -66,23 +72,42 @@ describe('yelp-local-search: storage', () => {
 		expect(text).toContain(`| ${formatBytes(embeddingBytes(corpusSize, 128, 1))} |`);
 		expect(formatBytes(embeddingBytes(corpusSize, 128, 1))).toBe('1.3 GB');
 		expect(text).toContain(`| ${formatBytes(storageBytes(corpusSize, 200 * 4))} |`);
-		expect(text).toContain(`| ${formatBytes(embeddingBytes(500_000, 128))} |`);
-		expect(text).toContain(`${formatBytes(embeddingBytes(500_000, 128))} of float32 embeddings`);
 	});
 
-	it('sizes the int8 HNSW index with its graph links', () => {
-		const links = corpusSize * 16 * 4;
-		expect(text).toContain(`| ${formatBytes(links)} |`);
-		expect(text).toContain(`plus ${formatBytes(links)} of links`);
-		const total = corpusSize * (128 + 4) + links;
-		expect(text).toContain(`about ${(total / 1e9).toFixed(2)} GB`);
-		expect(text).toContain(`the ${(total / 1e9).toFixed(2)} GB HNSW index`);
+	it('sizes the int8 HNSW index with its graph links (2M links per node at layer 0)', () => {
+		const m = 16;
+		const links = corpusSize * 2 * m * 4;
+		expect(text).toContain(`| 10,000,000 × ${2 * m} × 4 bytes | ${formatBytes(links)} |`);
+		// int8 vector of 128 dims plus a 4-byte scale factor, with 2M four-byte links per node.
+		const total = hnswIndexBytes(corpusSize, 128 + 4, m, 1);
+		expect(total).toBe(corpusSize * (132 + 2 * 16 * 4));
+		expect(text).toContain(`10,000,000 × (132 + 2 × 16 × 4) bytes = ${formatBytes(total)}`);
+		expect(formatBytes(total)).toBe('2.6 GB');
+		expect(text).toContain(`the ${formatBytes(total)} HNSW index`);
+		// Upper layers: a node reaches layer l ≥ 1 with probability M^-l, each with M links.
+		const upper = corpusSize * m * 4 * (1 / (m - 1));
+		expect(text).toContain(`The 1 in ${m} nodes on upper layers add about ${Math.round(upper / 1e6)} MB`);
+	});
+
+	it('exact kNN under a tight geo filter', () => {
+		expect(text).toContain(`5,000 × 128 = ${formatInt(5_000 * 128)} int8 multiply-adds over ${formatBytes(5_000 * 128)}`);
 	});
 
 	it('sizes the sampled full-candidate logs', () => {
 		const requests = searchesPerDay * 0.01;
 		expect(text).toContain(`${formatInt(requests)} requests × 1,000 candidates × 250 bytes = ${formatBytes(requests * 1_000 * 250)} per day`);
 		expect(formatBytes(requests * 1_000 * 250)).toBe('225 GB');
+		const all = searchesPerDay * 1_000 * 250;
+		const rawImpressionLog = searchesPerDay * 20 * 1_000;
+		expect(text).toContain(`logging every request would be ${formatBytes(all)} a day, ${all / rawImpressionLog}× the raw impression log`);
+	});
+
+	it('sizes a LambdaMART training run', () => {
+		const rows = searchesPerDay * 0.3 * 14 * 0.1 * 20;
+		const updates = rows * 250 * 6 * 800;
+		expect(text).toContain(`${formatCount(rows, 0)} rows × 250 features × 6 tree levels × 800 trees ≈ ${(updates / 1e14).toFixed(1)} × 10^14 histogram updates`);
+		const coreHours = updates / 1e9 / 3600;
+		expect(text).toContain(`≈ ${Math.round(coreHours)} core-hours ≈ ${Math.ceil(coreHours / 32)} machines of 32 vCPU for an hour`);
 	});
 
 	it('sizes per-query feature traffic if features were fetched remotely', () => {
@@ -181,15 +206,27 @@ describe('yelp-local-search: features and model arithmetic', () => {
 		expect(text).toContain(`gets ${shrink(200, 4.3).toFixed(2)}`);
 	});
 
-	it('exploration budget per new business', () => {
+	it('exploration budget per new business and the events it yields', () => {
 		const impressions = searchesPerDay * 0.05;
 		expect(text).toContain(`${formatInt(impressions)} exploration impressions per day`);
-		expect(text).toContain(`about ${impressions / 150_000} impressions per new business per day`);
+		const perBusiness = impressions / 150_000;
+		expect(text).toContain(`about ${perBusiness} impressions per new business per day`);
+		const pageViewOrBetter = 0.005 + 0.0055 + 0.0005;
+		expect(pageViewOrBetter).toBeCloseTo(0.011, 10);
+		const eventsPerDay = perBusiness * pageViewOrBetter * 0.3;
+		expect(text).toContain(`${perBusiness} impressions × 1.1% page-view-or-better × θ ≈ 0.3 ≈ ${eventsPerDay.toFixed(1)} events per day, about ${Math.round(eventsPerDay * 30)} in 30 days`);
 	});
 
-	it('swap randomisation volume', () => {
+	it('swap randomisation volume and its noise per stratum', () => {
 		const randomised = searchesPerDay * 0.01;
 		expect(text).toContain(`${formatInt(randomised)} searches per day; spread over 19 positions that is about ${formatInt(randomised / 19)}`);
+		const perWeek = (randomised / 19) * 7;
+		expect(text).toContain(`${formatInt(randomised / 19)} × 7 days ≈ ${formatInt(perWeek)} swapped searches per position per week`);
+		const strata = 3 * 4 * 4;
+		const perStratum = perWeek / strata;
+		expect(text).toContain(`3 devices × 4 ad layouts × 4 intents = ${strata} strata: ${formatInt(perWeek)} ÷ ${strata} ≈ ${formatInt(perStratum)} per position per stratum`);
+		const actions = Math.round(formatIntNumber(perStratum) * 0.01);
+		expect(text).toContain(`${formatInt(perStratum)} × 1% action rate at slot 10 ≈ ${actions} actions: relative standard error ≈ 1/√${actions} ≈ ${Math.round(100 / Math.sqrt(actions))}%`);
 	});
 
 	it('label distribution is consistent with the share of lists with a positive', () => {
@@ -203,22 +240,32 @@ describe('yelp-local-search: features and model arithmetic', () => {
 	it('cross-encoder serving cost', () => {
 		const pairs = peak * 30;
 		expect(text).toContain(`${formatInt(peak)} QPS × 30 pairs = ${formatInt(pairs)} pairs per second`);
-		const flopPerPair = 2 * 22e6 * 96;
-		expect(text).toContain(`≈ ${(flopPerPair / 1e9).toFixed(1)} GFLOP per pair`);
+		// MiniLM-style 6 layers × 384 wide: embeddings are lookups, so only layer weights cost FLOPs.
+		const layerParams = 6 * 12 * 384 ** 2;
+		const embeddingParams = 30_522 * 384;
+		expect(text).toContain(`6 layers × 12 × 384² ≈ ${(layerParams / 1e6).toFixed(1)}M non-embedding parameters (the ${(embeddingParams / 1e6).toFixed(1)}M-parameter token table`);
+		const flopPerPair = 2 * layerParams * 96;
+		expect(text).toContain(`2 × ${(layerParams / 1e6).toFixed(1)}M × 96 tokens ≈ ${(flopPerPair / 1e9).toFixed(1)} GFLOP per pair`);
 		const tflops = (pairs * flopPerPair) / 1e12;
-		expect(text).toContain(`≈ ${Math.round(tflops)} TFLOP/s`);
-		const gpus = Math.ceil(tflops / 40);
-		expect(text).toContain(`${Math.round(tflops)} ÷ 40 TFLOP/s sustained per GPU ≈ ${gpus} GPUs, ${gpus * 2} with zone headroom`);
+		expect(text).toContain(`${formatInt(pairs)} × ${(flopPerPair / 1e9).toFixed(1)} GFLOP ≈ ${Math.round(tflops)} TFLOP/s`);
+		const gpus = Math.ceil(tflops / 20);
+		expect(text).toContain(`${Math.round(tflops)} ÷ 20 TFLOP/s sustained per GPU ≈ ${gpus} GPUs, ${gpus * 2} with zone headroom`);
 		const monthly = gpus * 2 * 1.0 * 730;
 		expect(text).toContain(`${gpus * 2} GPUs × $1.00 × 730 hours = $${formatInt(monthly)} per month`);
 		const serving = 72 * 1.5 * 730;
 		expect(text).toContain(`about ${Math.round((monthly / serving) * 100)}% to the serving bill`);
 	});
 
-	it('MLP parameter count', () => {
-		const params = 506 * 256 + 256 + 256 * 128 + 128 + 128 + 1;
-		expect(506).toBe(250 + 2 * 128);
-		expect(text).toContain(`= ${formatInt(params)} parameters`);
+	it('listwise LLM reranker cost', () => {
+		const tokens = peak * 30 * 150;
+		expect(text).toContain(`${formatInt(peak)} QPS × 30 cards × 150 tokens ≈ ${formatInt(tokens)} prefill tokens per second`);
+		const flops = 2 * 8e9 * tokens;
+		expect(text).toContain(`2 × 8B parameters × ${formatInt(tokens)} ≈ ${Math.round(flops / 1e15)} PFLOP/s ≈ ${formatInt(Math.ceil(flops / 200e12))} GPUs at 200 TFLOP/s sustained`);
+	});
+
+	it('LLM judge volume for recall pools', () => {
+		expect(text).toContain(`5,000 queries × up to 4,000 pooled candidates = ${formatInt(5_000 * 4_000)} judgments`);
+		expect(text).toContain(`5,000 queries × 200 sampled per pool = ${formatInt(5_000 * 200)} judgments`);
 	});
 
 	it('re-embedding cost', () => {
@@ -241,7 +288,7 @@ describe('yelp-local-search: experiments', () => {
 	it('session-level sample size', () => {
 		const perArm = sampleSizePerArm({ baseline: 0.15, absoluteEffect: 0.0015, alpha: 0.05, power: 0.8 });
 		expect(perArm).toBe(893_198);
-		expect(text).toContain(`${formatInt(perArm)} sessions per arm`);
+		expect(text).toContain(`${formatInt(perArm)} sessions per arm, about ${(perArm / 1e6).toFixed(1)}M`);
 	});
 
 	it('duration counts distinct users, with a design effect that grows as they return', () => {
@@ -265,6 +312,9 @@ describe('yelp-local-search: experiments', () => {
 		// Naive count: every day's users treated as new.
 		expect(text).toContain(`would claim ${formatInt(2 * armShare * dailyActiveUsers)} users after 2 days, not ${formatInt(d2.users)}`);
 		expect(text).toContain(`design effect reaches ${at(14).deff.toFixed(3)} by day 14`);
+		// The homogeneous visit model's implied 7-day return, against the 50% the logs show.
+		const p = dailyActiveUsers / population;
+		expect(text).toContain(`1 − ${(1 - p).toFixed(1)}^7 = ${Math.round((1 - (1 - p) ** 7) * 100)}%`);
 	});
 
 	it('user-level return metric: distinct users against the arm population', () => {
@@ -321,7 +371,8 @@ describe('yelp-local-search: serving capacity and cost', () => {
 		expect(text).toContain(`${machines} × $1.50 × 730 hours = $${formatInt(monthly)} per month`);
 		const searchesPerMonth = searchesPerDay * 30;
 		expect(text).toContain(`= ${formatCount(searchesPerMonth)}`);
-		expect(text).toContain(`$${(monthly / (searchesPerMonth / 1000)).toFixed(4)} per 1,000 searches`);
+		const per1000 = monthly / (searchesPerMonth / 1000);
+		expect(text).toContain(`$${per1000.toFixed(4)} per 1,000 searches (about ${Math.round(per1000 * 100)} cents)`);
 	});
 });
 
