@@ -30,7 +30,12 @@ const uploadsPerDay = 30_000_000;
 const firstPoolImpressions = 200;
 const randomSliceShare = 0.0005;
 const mergedCandidates = 3000;
-const bytesPerLoggedImpression = 1000;
+// Per-impression log: a 4 KB request part (user, context, both sequences) shared by 8 impressions,
+// plus a 0.5 KB impression part; a flat log would repeat 300 slots × 8 B + 200 events × 13 B.
+const requestPartBytes = 4000;
+const impressionPartBytes = 500;
+const flatBytesPerImpression = 300 * 8 + 200 * 13;
+const bytesPerLoggedImpression = requestPartBytes / 8 + impressionPartBytes;
 const positiveForSomeHead = 0.4;
 const exemptShare = 0.1;
 const nothingKeepRate = 0.25;
@@ -53,6 +58,9 @@ describe('tiktok-feed: traffic', () => {
 		expect(text).toContain(`= ${formatCount(requestsPerDay)} requests a day`);
 		expect(text).toContain(`= ${formatCount(impressionsPerDay)} impressions a day`);
 		expect(text).toContain(`≈ ${formatInt(impressionsPerSecond)} impression events per second, ${formatInt(impressionsPerSecond * peakFactor)} at peak`);
+		expect(text).toContain(`80 videos × 15 s ≈ ${(rpu * itemsPerRequest * 15) / 60} minutes of watching per user per day`);
+		// Rounded forms used in the key points.
+		expect(text).toContain(`~${(averageQps(dau, rpu) / 1000).toFixed(1)}K QPS, ~${Math.floor(peak / 1000)}K at peak`);
 	});
 });
 
@@ -74,6 +82,9 @@ describe('tiktok-feed: uploads and traffic pools', () => {
 		expect(text).toContain(`80B ÷ 8 = ${formatCount(slot)} slot impressions a day = ${((slot / impressionsPerDay) * 100).toFixed(1)}%`);
 		expect(all).toBeGreaterThan(slot);
 		expect(text).toContain(`Only pool 1 uses the slot (${Math.round((pool1 / slot) * 100)}% of its capacity); the other ${formatCount(slot - pool1)} a day`);
+		// New users' first sessions: 5M installs × 20 probes, inside the remaining slot capacity.
+		expect(text).toContain(`5M installs a day (assumption) × 20 probe videos = ${formatCount(5e6 * 20)} impressions`);
+		expect(5e6 * 20).toBeLessThan(slot - pool1);
 	});
 
 	it('states the random slice and its matched sample', () => {
@@ -130,20 +141,42 @@ describe('tiktok-feed: training data', () => {
 	const keptShare = positiveForSomeHead + (1 - positiveForSomeHead) * (exemptShare + (1 - exemptShare) * nothingKeepRate);
 	const examples = impressionsPerDay * keptShare;
 
-	it('sizes the raw impression log', () => {
-		expect(text).toContain(`80B impressions × 1 KB = ${formatBytes(storageBytes(impressionsPerDay, bytesPerLoggedImpression))} a day; × 30 days = ${formatBytes(storageBytes(impressionsPerDay * retentionDays, bytesPerLoggedImpression))}`);
+	it('sizes the raw impression log, flat and per request', () => {
+		expect(flatBytesPerImpression).toBe(5000);
+		expect(text).toContain(`300 slots × 8 B + 200 sequence events × 13 B ≈ ${formatBytes(flatBytesPerImpression)} per impression → ${formatBytes(storageBytes(impressionsPerDay, flatBytesPerImpression))} a day`);
+		expect(bytesPerLoggedImpression).toBe(1000);
+		expect(text).toContain(`4 KB ÷ 8 + 0.5 KB = ${formatBytes(bytesPerLoggedImpression)} per impression: 80B × 1 KB = ${formatBytes(storageBytes(impressionsPerDay, bytesPerLoggedImpression))} a day; × 30 days = ${formatBytes(storageBytes(impressionsPerDay * retentionDays, bytesPerLoggedImpression))}`);
+		expect(text).toContain(`cuts the log fivefold`);
+		expect(flatBytesPerImpression / bytesPerLoggedImpression).toBe(5);
 	});
 
 	it('computes the kept share, training volume and trainer throughput', () => {
 		expect(keptShare).toBeCloseTo(0.595, 10);
 		expect(text).toContain(`0.90 × 0.25) = ${keptShare}`);
-		expect(text).toContain(`80B × ${keptShare} = ${formatCount(examples)} training examples a day = ${formatBytes(storageBytes(examples, bytesPerLoggedImpression))} a day, ${formatBytes(storageBytes(examples * retentionDays, bytesPerLoggedImpression))} for 30 days`);
-		expect(text).toContain(`≈ ${formatInt(examples / SECONDS_PER_DAY)} examples per second, ${formatInt((examples / SECONDS_PER_DAY) * peakFactor)} at peak`);
+		expect(text).toContain(`80B × ${keptShare} = ${formatCount(examples)} training examples a day`);
+		const peakExamples = (examples / SECONDS_PER_DAY) * peakFactor;
+		expect(text).toContain(`≈ ${formatInt(examples / SECONDS_PER_DAY)} examples per second, ${formatInt(peakExamples)} at peak`);
+		expect(text).toContain(`~${formatCount(peakExamples)} examples per second`);
+		// A materialised example carries its request part and its own part.
+		const exampleBytes = requestPartBytes + impressionPartBytes;
+		expect(text).toContain(`${formatInt(peakExamples)} × ${formatBytes(exampleBytes)} (request part + impression part) ≈ ${formatBytes(peakExamples * exampleBytes, 0)}/s into the trainers at peak`);
 		expect(text).toContain(`weight 1 ÷ 0.25 = ${1 / nothingKeepRate}`);
 	});
 
-	it('sizes the joiner state for late actions', () => {
-		expect(text).toContain(`${formatInt(impressionsPerSecond)} per second × 1,800 s × 1 KB ≈ ${formatBytes(storageBytes(impressionsPerSecond * attributionWindowS, bytesPerLoggedImpression))}`);
+	it('sizes the joiner state for late actions at peak', () => {
+		const state = storageBytes(impressionsPerSecond * peakFactor * attributionWindowS, bytesPerLoggedImpression);
+		expect(text).toContain(`joiner state at peak: ${formatInt(impressionsPerSecond * peakFactor)} per second × 1,800 s × 1 KB ≈ ${formatBytes(state)}`);
+		expect(text).toContain(`about ${formatBytes(state)} at peak`);
+	});
+
+	it('bounds the bias of plain log loss on late positives by the base rate', () => {
+		// With a late share λ of positives, the stream's positive rate is p / (1 + λp); relative bias λp ≤ p.
+		const p = 0.006;
+		for (const lambda of [0, 0.5, 1]) {
+			const b = p / (1 + lambda * p);
+			expect((p - b) / p).toBeLessThanOrEqual(p);
+		}
+		expect(text).toContain('learns p ÷ (1 + λp): a relative bias of at most the base rate (0.6% for comments)');
 	});
 
 	it('sizes the full-candidate score log and its extra ranking load', () => {
@@ -216,8 +249,12 @@ describe('tiktok-feed: model', () => {
 		expect(text).toContain(`= **${formatInt(experts)}**`);
 		expect(text).toContain(`= **${formatInt(heads)}**`);
 		expect(text).toContain(`= **${formatInt(gates)}**`);
-		expect(text).toContain(`**Dense total: ${formatInt(dense)}** weights, so about **${formatCount(2 * dense)}** FLOPs per candidate`);
-		expect(text).toContain(`about ${formatInt(2 * 100 * 64 * 2)} FLOPs per candidate per sequence`);
+		expect(text).toContain(`**Dense total: ${formatInt(dense)}** weights (~${Math.round(dense / 1e6)}M), so about **${formatCount(2 * dense)}** FLOPs per candidate`);
+		expect(text).toContain(`about ${formatInt(2 * 100 * 64 * 2)} FLOPs per candidate;`);
+		expect(text).toContain(`weights (~${Math.round(dense / 1e6)}M)`);
+		// Only the user half of the input projection can be shared across candidates.
+		expect(Math.round(((150 * 32 * 2048) / dense) * 100)).toBe(24);
+		expect(text).toContain('input projection (about 24% of the FLOPs)');
 		// "more than two thousand times the dense weights"
 		expect(Math.floor((500e6 * 64 + 1e9 * 64) / dense / 1000)).toBe(2);
 		expect(text).toContain(`500 × ${formatCount(2 * dense)} ≈ ${((500 * 2 * dense) / 1e9).toFixed(1)} GFLOPs`);
@@ -236,6 +273,25 @@ describe('tiktok-feed: model', () => {
 		expect(text).toContain(`17 + 1.8 + 0.75 − 0.3 + 0.64 + 0.3 + 0.1 + 0.075 − 0.25 = **${a2.toFixed(2)}**`);
 		expect(text).toContain(`8 + 0.45 + 0.1 − 0.9 + 0.24 + 0.06 + 0.05 + 0.03 − 1.0 = **${b2.toFixed(2)}**`);
 		expect(a2).toBeGreaterThan(b2);
+	});
+
+	it('sizes a RankMixer-scale 1B-dense ranker at peak', () => {
+		const flopsPerSecond = 2 * 1e9 * 500 * peak;
+		expect(text).toContain(`2 × 1B FLOPs per candidate × 500 = 1 TFLOP per request × 231,481 QPS ≈ ${Math.round(flopsPerSecond / 1e15)} PFLOP/s at peak`);
+		const gpus = flopsPerSecond / (1e15 * 0.45);
+		expect(text).toContain(`≈ ${Math.ceil(gpus)} GPUs at full load, ${Math.ceil(gpus / 0.6)} at 60% utilisation`);
+		expect(Math.floor(1e9 / dense)).toBe(24);
+		expect(text).toContain('a ranker 24× larger');
+	});
+
+	it('costs a from-scratch HSTU-style encoder and the TWIN search', () => {
+		const proj = 24 * 2 * 12 * 512 ** 2 * 8192;
+		const attn = 24 * 4 * 8192 ** 2 * 512;
+		expect(text).toContain(`24 × 2 × 12 × 512² × 8,192 ≈ ${(proj / 1e12).toFixed(1)} TFLOPs of projections`);
+		expect(text).toContain(`24 × 4 × 8,192² × 512 ≈ ${(attn / 1e12).toFixed(1)} TFLOPs`);
+		expect(text).toContain(`≈ ${((proj + attn) / 1e12).toFixed(1)} TFLOPs per request, about ${Math.round((proj + attn) / (500 * 2 * dense) / 10) * 10}× the ranker's 41.4 GFLOPs`);
+		expect(text).toContain(`500 candidates × 10,000 events × 64 dims × 2 ≈ ${((500 * 10_000 * 64 * 2) / 1e9).toFixed(2)} GFLOPs per request`);
+		expect(text).toContain(`10,000 events × 16 B = 160 KB per request × 231,481 QPS ≈ ${Math.round((160_000 * peak) / 1e9)} GB/s at peak`);
 	});
 
 	it('computes hash-collision shares and the sync volume', () => {
@@ -257,36 +313,50 @@ describe('tiktok-feed: experiments', () => {
 
 	it('computes the retention sample size and duration on distinct users', () => {
 		const n = sampleSizePerArm({ baseline: 0.7, absoluteEffect: 0.0005, alpha: 0.05, power: 0.8 });
-		expect(text).toContain(`**${formatInt(n)}** users per arm`);
+		expect(text).toContain(`**${formatInt(n)}** (~${Math.round(n / 1e6)}M) users per arm`);
 		const arm = (d: number) => 0.01 * uniqueUsersAfterDays(monthlyUsers, dau, d);
 		expect(text).toContain(`d = 1: ${formatInt(arm(1))}`);
 		expect(text).toContain(`d = 2: ${formatInt(arm(2))}`);
-		expect(text).toContain(`d = 14: ${formatInt(arm(14))}, never more than ${formatInt(0.01 * monthlyUsers)}`);
+		expect(text).toContain(`d = 7: ${formatInt(arm(7))}, never more than ${formatInt(0.01 * monthlyUsers)}`);
 		const days = experimentDaysUnique(n, monthlyUsers, dau, 2, 0.02);
 		expect(days).toBe(2);
-		expect(text).toContain(`${formatInt(n)} needed per arm → reached on day ${days}, using ${Math.round((n / (0.01 * monthlyUsers)) * 100)}% of all users the arm can ever hold`);
+		expect(text).toContain(`(~${Math.round(n / 1e6)}M) users per arm, reached on day ${days} using ${Math.round((n / (0.01 * monthlyUsers)) * 100)}% of all users a 1% arm can ever hold`);
 	});
 
 	it('shows that a realistic retention effect needs larger arms', () => {
 		const n = sampleSizePerArm({ baseline: 0.7, absoluteEffect: 0.0002, alpha: 0.05, power: 0.8 });
-		expect(text).toContain(`**${formatInt(n)}** per arm`);
+		expect(text).toContain(`**${formatInt(n)}** (~${Math.round(n / 1e6)}M) per arm`);
 		expect(experimentDaysUnique(n, monthlyUsers, dau, 2, 0.1)).toBe(Number.POSITIVE_INFINITY);
 		expect(text).toContain(`more than a 5% arm can ever hold (${formatInt(0.05 * monthlyUsers)})`);
-		expect(experimentDaysUnique(n, monthlyUsers, dau, 2, 0.2)).toBe(1);
-		expect(text).toContain('a 10% arm reaches it on day 1');
 	});
 
-	it('computes the watch-time sample size, with and without CUPED', () => {
-		// Mean watch time is consistent with the scale: 80 videos a day at about 15 s each.
-		expect((rpu * itemsPerRequest * 15) / 60).toBe(20);
-		expect(text).toContain(`Mean ${(rpu * itemsPerRequest * 15) / 60} minutes per user per day (${rpu * itemsPerRequest} videos at about 15 s each)`);
+	it('states the minimum detectable effect of 1% and 5% holdbacks on day-1 return', () => {
+		const mde = (share: number) => {
+			const n1 = share * monthlyUsers;
+			const n2 = monthlyUsers - n1;
+			return (z[0]! + z[1]!) * Math.sqrt(0.7 * 0.3 * (1 / n1 + 1 / n2)) * 100;
+		};
+		expect(text).toContain(`a 1% holdback (${formatCount(0.01 * monthlyUsers)} users) detects at best ${mde(0.01).toFixed(3)} pp`);
+		expect(text).toContain(`a 5% holdback detects ${mde(0.05).toFixed(3)} pp`);
+		expect(mde(0.01)).toBeGreaterThan(0.02);
+		expect(mde(0.05)).toBeLessThan(0.02);
+	});
+
+	it('computes the active-days sample size, with and without CUPED, and its duration', () => {
 		const zs = z[0]! + z[1]!;
-		const n = Math.ceil((2 * zs * zs * 25 ** 2) / 0.02 ** 2);
-		expect(text).toContain(`× 25² ÷ 0.02² = ${formatInt(n)} users per arm`);
-		expect(experimentDaysUnique(n, monthlyUsers, dau, 2, 0.02)).toBe(Number.POSITIVE_INFINITY);
-		const nCuped = Math.ceil(n * 0.5);
+		const delta = 9 * 0.0005;
+		expect(text).toContain(`0.05% of the mean = ${delta.toFixed(4)} days`);
+		const n = Math.ceil((2 * zs * zs * 4 ** 2) / 0.0045 ** 2);
+		expect(delta).toBeCloseTo(0.0045, 12);
+		expect(text).toContain(`× 4² ÷ 0.0045² = ${formatInt(n)} users per arm`);
+		const nCuped = Math.ceil(n * (1 - 0.6));
+		expect(text).toContain(`CUPED: ${formatInt(n)} × (1 − 0.60) = ${formatInt(nCuped)} per arm (~${Math.round(nCuped / 1e6)}M)`);
 		const days = experimentDaysUnique(nCuped, monthlyUsers, dau, 2, 0.02);
-		expect(text).toContain(`${formatInt(nCuped)} per arm → reached on day ${days} in a 1% arm`);
+		expect(days).toBe(1);
+		expect(text).toContain(`${formatInt(nCuped)} needed per arm → reached on day ${days}`);
+		// 7 days of enrolment plus 14 days of outcome per user.
+		expect(text).toContain(`comes on day ${7 + 14}`);
+		expect(text).toContain(`for ${7 + 14} days`);
 	});
 });
 
@@ -302,20 +372,33 @@ describe('tiktok-feed: serving capacity and cost', () => {
 	it('sizes the ANN, pre-ranking and ranking fleets', () => {
 		expect(text).toContain(`= ${formatInt(annQueries)} queries/s; × 16 shards = ${formatInt(shardQueries)} shard-queries/s | 20,000 shard-queries/s | ${annServers} |`);
 		expect(text).toContain(`231,481 × 3,000 = ${formatInt(preScores)} candidates/s | 1,200,000 candidates/s (CPU) | ${preServers} |`);
-		expect(text).toContain(`231,481 × 500 = ${formatInt(rankScores)} candidates/s | 150,000 candidates/s (GPU) | ${rankServers} |`);
+		expect(text).toContain(`231,481 × 500 = ${formatInt(rankScores)} candidates/s | 150,000 candidates/s (one H100-class GPU) | ${rankServers} |`);
 		expect([annServers, preServers, rankServers]).toEqual([741, 579, 772]);
 	});
 
 	it('checks the ranking throughput against FLOPs', () => {
 		const flops = 2 * (300 * 32 * 2048 + 8 * (2048 * 1024 + 1024 * 512) + 9 * (512 * 128 + 128) + 9 * 2048 * 8);
-		expect(text).toContain(`× ${formatCount(flops)} FLOPs is about ${Math.round((flops * 250_000) / 1e12)} TFLOP/s`);
+		expect(text).toContain(`× ${formatCount(flops)} FLOPs is about ${Math.round((flops * 250_000) / 1e12)} TFLOP/s, about ${Math.round((flops * 250_000) / 1e15 * 100)}% of the GPU's bf16 peak`);
+		expect(text).toContain(`4 MB × 231,481 ≈ ${Math.round((4e6 * peak) / 1e9)} GB/s at peak`);
 	});
 
-	it('computes the ranking cost per day, per year and per 1,000 requests', () => {
-		const perDay = rankServers * 3 * 24;
-		expect(text).toContain(`${rankServers} servers × $3 × 24 h = $${formatInt(perDay)} a day`);
-		expect(text).toContain(`≈ $${formatCount(perDay * 365)} a year`);
-		expect(text).toContain(`≈ $${(perDay / (requestsPerDay / 1000)).toFixed(4)} per 1,000 requests`);
+	it('computes the ranking and whole-system cost per day, per 1,000 requests and per DAU', () => {
+		const ranking = rankServers * 3 * 24;
+		expect(text).toContain(`${rankServers} GPUs × $3 × 24 h = $${formatInt(ranking)} a day`);
+		const cpu = (annServers + preServers) * 1.5 * 24;
+		expect(text).toContain(`(741 + 579) CPU servers × $1.5 × 24 h = $${formatInt(cpu)} a day`);
+		const trainers = 300 * 3 * 24;
+		expect(text).toContain(`300 GPUs × $3 × 24 h = $${formatInt(trainers)} a day`);
+		const content = (uploadsPerDay * 1) / 3600;
+		expect(text).toContain(`30M uploads a day × 1 GPU-second (assumption) = ${formatInt(content)} GPU-hours a day`);
+		const contentCost = Math.round(content * 3);
+		expect(text).toContain(`× $3 per GPU-hour = $${formatInt(contentCost)} a day`);
+		expect(text).toContain(`content understanding: $${formatInt(contentCost)} a day`);
+		const total = ranking + cpu + trainers + 60_000 + contentCost;
+		expect(text).toContain(`total ≈ $${formatInt(total)} a day ≈ $${(total / (requestsPerDay / 1000)).toFixed(3)} per 1,000 requests, about ${((total * 365) / dau * 100).toFixed(1)} cents per DAU a year`);
+		expect(text).toContain(`Ranking (~$${Math.round(ranking / 1000)}K a day) is about a quarter of the total (~$${Math.round(total / 10_000) * 10}K)`);
+		expect(ranking / total).toBeGreaterThan(0.22);
+		expect(ranking / total).toBeLessThan(0.3);
 	});
 
 	it('computes the daily re-embedding cost', () => {
