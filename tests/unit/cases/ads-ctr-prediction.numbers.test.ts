@@ -125,14 +125,18 @@ describe('ads-ctr-prediction: traffic and training data', () => {
 		expect(text).toContain(`= ${formatBytes(storageBytes(servedPerDay * 30, bytesPerImpression))} raw retention`);
 		const partitions = storageBytes(examples, bytesPerImpression);
 		expect(text).toContain(`≈ ${(partitions / 1e12).toFixed(2)} TB per day of training partitions`);
-		expect(text).toContain(`${(partitions / 1e12).toFixed(2)} TB × 90 days ≈ ${((Number((partitions / 1e12).toFixed(2)) * 90)).toFixed(1)} TB`);
+		// Retention computed from the unrounded daily size.
+		expect(text).toContain(`${formatInt(examples)} × 2,000 B × 90 days ≈ ${((partitions * 90) / 1e12).toFixed(1)} TB`);
 		const buffered = peak * 15 * 60;
 		expect(text).toContain(`${formatInt(buffered)} buffered impressions`);
 		expect(text).toContain(`${formatBytes(storageBytes(buffered, bytesPerImpression))} of memory`);
 		expect(text).toContain(`need ${formatBytes(storageBytes(buffered, 100))}`);
 		expect(text).toContain(`= ${formatBytes(servedPerDay * candidatesRanked * bytesPerImpression)} per day`);
 		expect(text).toContain(`× 0.005 × 100 × 2,000 B = ${formatBytes(servedPerDay * 0.005 * candidatesRanked * bytesPerImpression)} per day`);
-		expect(text).toContain(`× 100 × 12 B = ${formatBytes(servedPerDay * candidatesRanked * 12)} per day`);
+		// 8-byte ID + pre-ranker score + three ranker heads at 4 bytes = 24 bytes per candidate.
+		const perCandidate = 8 + 4 * 4;
+		expect(text).toContain(`8-byte ID, the pre-ranker score and three ranker heads at 4 bytes each, ${perCandidate} bytes`);
+		expect(text).toContain(`× 100 × ${perCandidate} B = ${formatBytes(servedPerDay * candidatesRanked * perCandidate)} per day`);
 	});
 });
 
@@ -166,7 +170,11 @@ describe('ads-ctr-prediction: embeddings, hashing and model size', () => {
 		expect(text).toContain(`≈ ${pct(collide(adRows, buckets))} of ads collide`);
 		expect(text).toContain(`rate is still ${pct(collide(adRows, 2 ** 26))}`);
 		expect(text).toContain(`collide about ${pct(collide(5_000_000, buckets))} of the time`);
-		const crossValues = 200 * 5_000;
+		// Advertiser × country: 2M advertisers × 200 countries possible, about 1M live pairs.
+		const crossValues = 1_000_000;
+		expect(text).toContain(`out of ${formatInt((2_000_000 * 200) / 1e6)} million possible`);
+		expect(Math.round(buckets / crossValues)).toBe(17);
+		expect(text).toContain('about 16 buckets per live value');
 		expect(text).toContain(formatInt(crossValues));
 		expect(text).toContain(`e^(−${(crossValues / buckets).toFixed(4)})`);
 		expect(text).toContain(`≈ ${pct(collide(crossValues, buckets))} of values collide`);
@@ -197,12 +205,29 @@ describe('ads-ctr-prediction: embeddings, hashing and model size', () => {
 		expect(text).toContain(`about ${Math.round((100 * crossLayer) / fullRank)}% of the full-rank cost`);
 		// Negative sampling at 0.025 instead of 0.05: all clicks are kept, so the data is not halved.
 		expect(text).toContain(`${(examples / (clicks + negatives * 0.025)).toFixed(2)} times the training data`);
-		// Retrieval scores the targeted set exhaustively.
+		// Retrieval: targeted set scored exhaustively; broad set would be the whole corpus.
 		expect(text).toContain(`20,000 ads × 64 dimensions = ${formatInt(20_000 * 64)} multiply-adds`);
-		// Sequence feature: 1,000 events × 64 dims × 2 bytes per request.
-		const seqBytes = 1_000 * 64 * 2;
-		expect(text).toContain(`× 2 B = ${formatBytes(seqBytes, 0)} per request, about ${formatBytes(peak * seqBytes)}/s`);
-		expect(text).toContain(`attention about ${((2 * 1_000 * 64 * 2) / 1e6).toFixed(2)} MFLOP per candidate`);
+		const broad = scale.corpusSize * 64;
+		expect(text).toContain(`10,000,000 ads × 64 dimensions = ${broad / 1e9} GMAC per request`);
+		expect((peak * broad) / 1e14).toBeCloseTo(2.96, 2);
+		expect(text).toContain('≈ 3 × 10^14 multiply-adds per second');
+		// Pre-ranker audit: the ranker scores all 600 (5× its usual 100 more) on 0.1% of requests.
+		expect(text).toContain(`about ${(0.001 * (600 - 100) / 100) * 100}% more ranker compute`);
+		// Sequence features: dot-product attention, DIN activation unit, SIM-style retrieval.
+		expect(text).toContain(`2 × 1,000 × 64 × 2 FLOP ≈ ${((2 * 1_000 * 64 * 2) / 1e6).toFixed(2)} MFLOP per candidate`);
+		const dinPerEvent = 4 * 64 * 80 + 80 * 40 + 40;
+		expect(text).toContain(`(256 → 80 → 40 → 1) = ${formatInt(dinPerEvent)} multiply-adds per event`);
+		const din = (dinPerEvent * 1_000 * 2) / 1e6;
+		expect(text).toContain(`× 1,000 events × 2 FLOP ≈ ${din.toFixed(1)} MFLOP per candidate, about ${Math.round(din / (flops / 1e6))}× the ${(flops / 1e6).toFixed(1)} MFLOP dense network`);
+		expect(text).toContain(`≈ ${((peak * candidatesRanked * din * 1e6) / 1e15).toFixed(1)} PFLOP/s at peak`);
+		expect(text).toContain(`200 × ${formatInt(dinPerEvent)} × 2 ≈ ${((200 * dinPerEvent * 2) / 1e6).toFixed(1)} MFLOP per candidate`);
+		expect(text).toContain(`1,000 events × 16 B = ${formatBytes(16_000, 0)} per request, about ${formatBytes(peak * 16_000)}/s at peak`);
+		expect(text).toContain(`${formatBytes(1_000 * 64 * 2, 0)} a request`);
+		// Foundation models: a 100M-parameter scorer online, and offline embedding of new ads.
+		const scorer = 2 * 100e6 * peak * candidatesRanked;
+		expect(text).toContain(`0.2 GFLOP × 46.3M candidates per second ≈ ${(scorer / 1e15).toFixed(1)} PFLOP/s, about ${Math.round(scorer / (peak * candidatesRanked * flops))}× the fleet's ${((peak * candidatesRanked * flops) / 1e12).toFixed(0)} TFLOP/s`);
+		const gpuHours = 1_000_000 / 3600;
+		expect(text).toContain(`1,000,000 new ads a day ≈ ${Math.round(gpuHours)} GPU-hours ≈ $${formatInt(gpuHours * 3)} a day at $3.00 an hour`);
 	});
 });
 
@@ -248,6 +273,10 @@ describe('ads-ctr-prediction: auction, NE and recalibration', () => {
 		expect(text).toContain(`${money(ecpm(0.8, 0.04))} ÷ 20 = ${money(priceNoHide)}, unchanged`);
 		const bDoubled = tv(0.8, 0.04, 0.0005);
 		expect(text).toContain(`from $1.70 to (${money(bDoubled)} + $2.00) ÷ 20 = ${money(price(bDoubled, 0.02, 0.001))}`);
+		// oCPM: the per-impression charge follows the runner-up's total value, which doubles.
+		const perMille = (runnerUp: number) => Math.max(runnerUp, reserve) + lambda * 0.001 * 1000;
+		expect(text).toContain(`(${money(bDoubled)} + $2.00) = ${money(perMille(bDoubled))} per 1,000 impressions instead of ${money(perMille(tv(0.8, 0.02, 0.0005)))}`);
+		expect(perMille(bDoubled) / perMille(tv(0.8, 0.02, 0.0005))).toBeGreaterThan(1.9);
 	});
 
 	it('works the normalized entropy example', () => {
@@ -283,10 +312,20 @@ describe('ads-ctr-prediction: auction, NE and recalibration', () => {
 		expect(text).toContain(`1/w = ${1 / w}`);
 	});
 
-	it('sizes the randomised slice', () => {
+	it('sizes the randomised slice, its support and its cost', () => {
 		const slice = impressionsPerDay * 0.005;
 		expect(text).toContain(`${formatInt(slice)} viewable impressions a day`);
-		expect(text).toContain(`about ${formatInt(slice / 5)} matched impressions a day`);
+		const eps = 0.1;
+		const inTop5 = (1 - eps) * (1 / 5) + eps * (1 / 100);
+		expect(text).toContain(`0.9 × 0.2 + 0.1 × 0.01 = ${inTop5.toFixed(3)}, about ${formatInt(slice * inTop5)} matched impressions a day`);
+		expect(text).toContain(`propensity at least ${eps / 100}`);
+		expect(text).toContain(`probability ${eps / 100}, about ${formatInt(slice * (eps / 100))} a day at weights of ${formatInt(100 / eps)}`);
+		const lost = 0.9 * 0.2 + 0.1 * 0.7;
+		expect(text).toContain(`0.9 × 20% + 0.1 × 70% = ${Math.round(lost * 100)}% of its revenue`);
+		const revenue = (impressionsPerDay / 1000) * 10;
+		const cost = 0.005 * lost * revenue;
+		expect(text).toContain(`0.005 × 25% × $${formatInt(revenue)} per day = $${formatInt(cost)} per day`);
+		expect(text).toContain(`$${formatInt(cost)} ÷ $11,952 ranking fleet per day ≈ ${Math.round(cost / 11_952)}×`);
 	});
 });
 
@@ -307,15 +346,38 @@ describe('ads-ctr-prediction: experiment, capacity, pacing and alerts', () => {
 		expect(0.01 * monthlyUsers).toBeLessThan(n);
 		expect(text).toContain(`at most 0.01 × ${formatInt(monthlyUsers)} = ${formatInt(0.01 * monthlyUsers)} distinct users, never ${formatInt(n)}`);
 		expect(text).toContain(`a 1% arm gets there in ${experimentDays(n, dau, 2, 0.02)} days`);
-		const days = experimentDaysUnique(n, monthlyUsers, dau, 2, 0.04);
-		expect(days).toBe(2);
 		expect(text).toContain(`day 1: 0.02 × ${formatInt(monthlyUsers)} × 0.5 = ${formatInt(0.02 * uniqueUsersAfterDays(monthlyUsers, dau, 1))} distinct users`);
-		expect(text).toContain(`day 2: 0.02 × ${formatInt(monthlyUsers)} × 0.75 = ${formatInt(0.02 * uniqueUsersAfterDays(monthlyUsers, dau, 2))} distinct users, enough`);
-		expect(text).toContain(`power is reached on day ${days}`);
+		// The CV is a 14-day CV, so the sample is read on users counted over the full 14 days.
+		const u14 = 0.02 * uniqueUsersAfterDays(monthlyUsers, dau, 14);
+		expect(experimentDaysUnique(n, monthlyUsers, dau, 2, 0.04)).toBeLessThanOrEqual(14);
+		expect(text).toContain(`(1 − 0.5^14) ≈ ${formatInt(u14)} distinct users`);
+		expect(text).toContain(`0.25% × √(${formatInt(n)} ÷ ${formatInt(u14)}) ≈ ${(0.25 * Math.sqrt(n / u14)).toFixed(2)}%`);
+		expect(text).toContain(`fall ${Math.round(100 * (1 - n / u14))}% short`);
+		expect(text).not.toContain('power is reached on day');
+	});
+
+	it('sizes the conversions-per-dollar co-primary with the delta method', () => {
+		const zOneSided = 1.644854;
+		const cvc = 6;
+		const cvs = 3;
+		const rho = 0.5;
+		const cv2 = cvc ** 2 + cvs ** 2 - 2 * rho * cvc * cvs;
+		expect(text).toContain(`CV_R² = 36 + 9 − 18 = ${cv2}`);
+		const n = Math.ceil((2 * (zOneSided + zBeta) ** 2 * cv2) / 0.005 ** 2);
+		expect(text).toContain(`z = ${zOneSided} and ${zBeta}`);
+		expect(text).toContain(`2 × (${zOneSided} + ${zBeta})² × ${cv2} ÷ 0.005² = ${formatInt(n)} users per arm`);
+		const u14 = 0.02 * uniqueUsersAfterDays(monthlyUsers, dau, 14);
+		expect(n).toBeLessThan(u14);
+		expect(text).toContain(`only ${Math.round(100 * (1 - n / u14))}% slack against the ${formatInt(u14)}`);
 	});
 
 	it('computes the CTR sample size and duration-dependent design effects', () => {
-		const n = sampleSizePerArm({ baseline: ctr, absoluteEffect: 0.00005, alpha: 0.05, power: 0.8 });
+		// Computed with the z values the page prints, so a reader recomputing gets the same figure.
+		const p1 = ctr;
+		const p2 = ctr + 0.00005;
+		const pbar = (p1 + p2) / 2;
+		const n = Math.ceil((zAlpha * Math.sqrt(2 * pbar * (1 - pbar)) + zBeta * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / 0.00005 ** 2);
+		expect(Math.abs(n - sampleSizePerArm({ baseline: ctr, absoluteEffect: 0.00005, alpha: 0.05, power: 0.8 }))).toBeLessThan(20);
 		expect(text).toContain(`n = ${formatInt(n)} impressions per arm`);
 		const m1 = perUser * viewability;
 		const deff1 = 1 + (m1 - 1) * 0.01;
@@ -334,6 +396,7 @@ describe('ads-ctr-prediction: experiment, capacity, pacing and alerts', () => {
 		expect(text).toContain(`≈ ${raw.toFixed(1)} → ${hosts} hosts`);
 		const perDay = hosts * 3 * 24;
 		expect(text).toContain(`= $${formatInt(perDay)}`);
+		expect(text).toContain(`About $${Math.round(perDay / 1000)}K a day`);
 		expect(text).toContain(`≈ $${(perDay / (requestsPerDay / 1000)).toFixed(4)}`);
 		const revenue = (impressionsPerDay / 1000) * 10;
 		expect(text).toContain(`= $${formatInt(revenue)} per day`);
