@@ -155,10 +155,10 @@ function drawFrames(frames: Frame[]): { behind: string; front: string } {
 		behind.push(`<rect class="f" x="${num(f.l)}" y="${num(f.top)}" width="${num(f.r - f.l)}" height="${num(f.bottom - f.top)}" rx="3"/>`);
 		front.push(`<path class="ft" d="M${num(f.l)} ${num(f.top + 3)}a3 3 0 0 1 3 -3H${num(f.l + tab)}V${num(f.top + 14)}L${num(f.l + tab - 8)} ${num(f.top + 22)}H${num(f.l)}z"/>`);
 		front.push(`<text class="fk" x="${num(f.l + (tab - 4) / 2)}" y="${num(f.top + 11 + 4.9)}">${esc(f.kind)}</text>`);
-		if (f.label.lines.length) front.push(textBlock(bracket(f.label.lines), f.l + tab + 10, f.top + Math.max(22, f.label.h + 6) / 2, undefined, 'start', `m:${f.ref}`));
+		if (hasText(f.label.lines)) front.push(textBlock(bracket(f.label.lines), f.l + tab + 10, f.top + Math.max(22, f.label.h + 6) / 2, undefined, 'start', `m:${f.ref}`));
 		for (const s of f.sections) {
 			front.push(`<path class="fd" d="M${num(f.l)} ${num(s.y)}H${num(f.r)}"/>`);
-			if (s.label.lines.length) front.push(textBlock(bracket(s.label.lines), f.l + 10, s.y + Math.max(18, s.label.h + 4) / 2 + 2, undefined, 'start', `m:${s.ref}`));
+			if (hasText(s.label.lines)) front.push(textBlock(bracket(s.label.lines), f.l + 10, s.y + Math.max(18, s.label.h + 4) / 2 + 2, undefined, 'start', `m:${s.ref}`));
 		}
 	}
 	return { behind: behind.join(''), front: front.join('') };
@@ -239,4 +239,9 @@ function bracket(lines: Line[]): Line[] {
 	out[0]!.unshift({ text: '[' });
 	out[out.length - 1]!.push({ text: ']' });
 	return out;
+}
+
+/** An empty block label (a bare `and` or `else`) draws no `[]`, as mermaid draws none. */
+function hasText(lines: Line[]): boolean {
+	return lines.some((l) => l.some((r) => r.text.trim() !== ''));
 }
