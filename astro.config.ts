@@ -8,6 +8,8 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { buildSidebar } from './src/lib/site/sidebar.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import remarkMermaid from './src/plugins/remark-mermaid.ts';
+import remarkMath from './src/plugins/remark-math.ts';
+import remarkEstimate from './src/plugins/remark-estimate.ts';
 import { checkDiagram } from './src/lib/diagrams/index.ts';
 import { loadMermaid } from './src/lib/diagrams/parse.ts';
 import { SEARCH_RANKING } from './src/lib/site/search-ranking.ts';
@@ -27,7 +29,7 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	markdown: {
-		processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [[rehypeBaseLinks, { base }]] }),
+		processor: unified({ remarkPlugins: [remarkMermaid, remarkMath, remarkEstimate], rehypePlugins: [[rehypeBaseLinks, { base }]] }),
 	},
 	integrations: [
 		contentCheck(report),
