@@ -13,13 +13,15 @@ export interface MathOptions {
 export class MathError extends Error {
 	/** How to fix it, for located content-check messages. */
 	static readonly FIX = 'Fix the TeX (temml supports the KaTeX/LaTeX math subset).';
-	constructor(
-		readonly tex: string,
-		/** The TeX error alone, e.g. "Expected '}', got 'EOF' at end of input: \\frac{a". */
-		readonly reason: string,
-	) {
+	/** The formula as written. */
+	readonly tex: string;
+	/** The TeX error alone, e.g. "Expected '}', got 'EOF' at end of input". */
+	readonly reason: string;
+	constructor(tex: string, reason: string) {
 		super(`Cannot render the formula "${tex}": ${reason}. ${MathError.FIX}`);
 		this.name = 'MathError';
+		this.tex = tex;
+		this.reason = reason;
 	}
 }
 
