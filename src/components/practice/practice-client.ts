@@ -5,6 +5,7 @@
  * connects it to the page. User text only ever goes into `value` and
  * `textContent`, never into HTML.
  */
+import { watchSectionOnScreen } from './section-on-screen.ts';
 import { hasContent, newAttempt, type Attempt } from '../../lib/learning/practice/attempt.ts';
 import { attemptToJson, attemptToMarkdown, exportFileName, formatBytes, MAX_IMPORT_BYTES, parseAttemptFile, type WorksheetInfo } from '../../lib/learning/practice/export.ts';
 import { rubricTotal } from '../../lib/learning/practice/rubric.ts';
@@ -98,14 +99,17 @@ export function startWorksheet(doc: Document): void {
 		change({ ...attempt, answers: { ...attempt.answers, [id]: box.value } }, 'soon');
 	});
 
-	// Time counts against the section the user is working in.
-	root.addEventListener('focusin', (event) => {
-		const section = (event.target as Element).closest<HTMLElement>('[data-section]')?.dataset.section;
+	// Time counts against the section the user is working in: the one with focus, else the one on screen.
+	function workIn(section: string | undefined): void {
 		if (!section || section === attempt.timer.active) return;
 		const timer = switchSection(attempt.timer, section, Date.now());
 		if (isRunning(timer)) change({ ...attempt, timer });
 		else attempt = { ...attempt, timer };
 		renderTimer();
+	}
+	root.addEventListener('focusin', (event) => workIn((event.target as Element).closest<HTMLElement>('[data-section]')?.dataset.section));
+	watchSectionOnScreen(root, (section) => {
+		if (!doc.activeElement?.closest('[data-section]')) workIn(section);
 	});
 
 	// ── timer ─────────────────────────────────────────────────────────────
@@ -257,7 +261,13 @@ export function startWorksheet(doc: Document): void {
 	function renderAttempts(): void {
 		const list = $('[data-attempt-list]');
 		if (!list) return;
-		const all = isStored(attempt) ? store.attempts : [...store.attempts, attempt];
+		// An attempt exists from the first thing typed, timed or scored: an untouched one is not listed as if it were saved.
+		const pending = doc.createElement('li');
+		pending.classList.add('is-current');
+		pending.textContent = store.attempts.length
+			? 'New attempt · open now · saved as soon as you type, time or score'
+			: 'None yet. An attempt is saved here as soon as you type an answer, start the timer or score yourself.';
+		const all = store.attempts;
 		list.replaceChildren(
 			...all.map((a) => {
 				const li = doc.createElement('li');
@@ -274,6 +284,7 @@ export function startWorksheet(doc: Document): void {
 				}
 				return li;
 			}),
+			...(isStored(attempt) ? [] : [pending]),
 		);
 	}
 
