@@ -92,8 +92,8 @@ async function printDocument(context: BrowserContext, url: string, doc: PdfDocum
 		if (m.text().startsWith('Not included:')) problems.push(m.text());
 	});
 	try {
-		const label = await openPrintDocument(page, url);
-		const options = pdfOptions(format, label);
+		await openPrintDocument(page, url);
+		const options = pdfOptions(format);
 		let pdf: Uint8Array = new Uint8Array(await page.pdf(options));
 		// Contents: print, read where each anchor landed, write the numbers in, print again until nothing moves.
 		for (let pass = 0; pass < 4; pass++) {
