@@ -42,11 +42,9 @@ export default function rehypeTables() {
 /** A space between adjacent cells, so text extracted from the page (the search index, excerpts) keeps cells as separate words. */
 function spaceCells(table: Element): void {
 	for (const row of [...rows(table, 'thead'), ...rows(table, 'tbody')]) {
-		row.children = row.children.flatMap((c, i, all) => {
-			const before = all[i - 1];
-			const spaced = !before || (before.type === 'text' && /\s$/.test(before.value));
-			return c.type === 'element' && !spaced ? [{ type: 'text' as const, value: ' ' }, c] : [c];
-		});
+		// A plain space: the newlines Markdown leaves between cells are dropped when the page is minified.
+		const cellsOnly = row.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+		row.children = cellsOnly.flatMap((c, i) => (i > 0 ? [{ type: 'text' as const, value: ' ' }, c] : [c]));
 	}
 }
 
