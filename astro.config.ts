@@ -7,9 +7,13 @@ import { checkContent } from './src/lib/content/check-content.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { buildSidebar } from './src/lib/site/sidebar.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
+import rehypeTables from './src/plugins/rehype-tables.ts';
 import remarkMermaid from './src/plugins/remark-mermaid.ts';
 import remarkKeyPoints from './src/plugins/remark-key-points.ts';
 import { loadFramework } from './src/lib/content/framework.ts';
+import remarkMath from './src/plugins/remark-math.ts';
+import remarkEstimate from './src/plugins/remark-estimate.ts';
+import remarkLinkTitles, { sidebarTitles } from './src/plugins/remark-link-titles.ts';
 import { checkDiagram } from './src/lib/diagrams/index.ts';
 import { loadMermaid } from './src/lib/diagrams/parse.ts';
 import { SEARCH_RANKING } from './src/lib/site/search-ranking.ts';
@@ -24,12 +28,25 @@ await loadMermaid();
 const site = process.env.SITE_URL ?? 'https://mlsd-workbook.github.io';
 const base = process.env.BASE_PATH ?? '/';
 
+const sidebar = buildSidebar(report.cases, base);
+
 export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
 	markdown: {
-		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }]], rehypePlugins: [[rehypeBaseLinks, { base }]] }),
+		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: sidebarTitles(sidebar, base) }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables] }),
+	},
+	vite: {
+		build: {
+			rollupOptions: {
+				onwarn(warning, warn) {
+					// Astro marks every MDX module with "use astro:head-inject" and rolldown warns that bundling drops it: known and harmless (withastro/astro#18087).
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
 	},
 	integrations: [
 		contentCheck(report),
@@ -38,11 +55,13 @@ export default defineConfig({
 			description: 'Machine-learning system design, worked in depth: case studies, timed practice, PDFs.',
 			social: [],
 			// print.css last: it overrides the screen styles on paper.
-			customCss: ['./src/styles/workbook.css', './src/styles/print.css'],
+			customCss: ['./src/styles/workbook.css', './src/styles/tables.css', './src/styles/print.css'],
 			// The footer override adds the print script (opens <details>, forces the light theme) to every page.
 			components: { Footer: './src/components/overrides/Footer.astro' },
-			sidebar: buildSidebar(report.cases, base),
+			sidebar,
 			lastUpdated: false,
+			// src/pages/404.astro replaces Starlight's 404, which has no way back and warns on every build that there is no docs/404 entry.
+			disable404Route: true,
 			// One ranking for Starlight's search modal and the /search/ page.
 			pagefind: { ranking: SEARCH_RANKING },
 			// Wrap long code lines: a code block that scrolls sideways becomes an unnamed "region"

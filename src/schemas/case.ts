@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { smartQuotes } from '../lib/site/typography.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected kebab-case, like "two-tower"');
 const positive = z.number().positive();
@@ -82,8 +83,8 @@ export const referenceSchema = z.strictObject({
 
 /** The frontmatter of a case study in `case-studies/*.mdx`. */
 export const caseFrontmatterSchema = z.strictObject({
-	/** Title shown on the page, in the sidebar and in PDFs. */
-	title: z.string().min(3).max(90),
+	/** Title shown on the page, in the sidebar and in PDFs; straight quotes become typographic ones when loaded. */
+	title: z.string().min(3).max(90).transform((t) => smartQuotes(t)),
 	/** One-line summary for cards, search excerpts and meta descriptions. */
 	summary: z.string().min(20).max(220),
 	/** The interview prompt, as the interviewer says it. Shown alone in practice mode. */

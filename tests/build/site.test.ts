@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { loadFramework, sectionAnchor } from '../../src/lib/content/framework.ts';
 import { loadPitfalls } from '../../src/lib/content/catalogs.ts';
 import { DIST, allPages, readPage, textOf } from './dist.ts';
+import { inlineText, renderInline } from '../../src/lib/site/inline-markdown.ts';
 
 const framework = loadFramework();
 const caseSlugs = readdirSync('case-studies')
@@ -27,7 +28,7 @@ describe('case pages', () => {
 		const badges = textOf(html.match(/<ul class="case-badges"[\s\S]*?<\/ul>/)![0]);
 		expect(badges).toContain(`${fm.minutes ?? 45} min`);
 		expect(badges.toLowerCase()).toContain(fm.difficulty);
-		expect(textOf(html)).toContain(fm.prompt.replace(/\s+/g, ' ').trim());
+		expect(textOf(html)).toContain(inlineText(fm.prompt).replace(/\s+/g, ' ').trim());
 		expect(html).toContain('Average QPS');
 	});
 
@@ -36,7 +37,7 @@ describe('case pages', () => {
 		const section = html.slice(html.indexOf('id="pitfalls"'), html.indexOf('id="design-checklist"'));
 		for (const p of frontmatter(slug).pitfalls) {
 			expect(section).toContain(`/pitfalls/#${p.id}`);
-			expect(textOf(section)).toContain(textOf(p.note));
+			expect(textOf(section)).toContain(textOf(renderInline(p.note)));
 		}
 	});
 
@@ -82,7 +83,23 @@ describe('catalog and index pages', () => {
 			const html = readPage(page);
 			for (const slug of caseSlugs) expect(html).toContain(`/cases/${slug}/"`);
 		}
-		expect(textOf(readPage(''))).toMatch(/Read.*Practise.*Print.*Contribute/);
+	});
+
+	it('the home page leads to every part of the workbook', () => {
+		const html = readPage('');
+		for (const path of ['roadmap/', 'calculators/', 'concepts/ml-lifecycle/', 'practice/', 'search/', 'pitfalls/', 'framework/', 'cases/']) expect(html).toContain(`href="/${path}"`);
+		// A destination whose page is not built is not linked.
+		const linked = [...html.matchAll(/href="\/([^"#]*)"/g)].map((m) => m[1]);
+		for (const path of linked.filter((p) => p === '' || p.endsWith('/'))) expect(readPage(path), path).toBeTruthy();
+	});
+
+	it('lists cases in one reading order on the home page, the case index, practice and the sidebar', () => {
+		const order = (html: string, pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((m) => m[1]))].filter((s) => caseSlugs.includes(s!));
+		const sidebar = order(readPage('cases/'), /<a href="\/cases\/([^/"]+)\/"[^>]*>\s*<span/g);
+		expect(sidebar).toHaveLength(caseSlugs.length);
+		expect(order(readPage(''), /class="case-card"[\s\S]*?href="\/cases\/([^/"]+)\/"/g)).toEqual(sidebar);
+		expect(order(readPage('cases/'), /class="case-card"[\s\S]*?href="\/cases\/([^/"]+)\/"/g)).toEqual(sidebar);
+		expect(order(readPage('practice/'), /href="\/practice\/([^/"]+)\/"/g)).toEqual(sidebar);
 	});
 
 	it('the sidebar groups cases by domain, and previous/next links walk every case in reading order', () => {

@@ -25,6 +25,8 @@ const framework = loadFramework();
 interface ReadPdf {
 	pages: number;
 	text: string[];
+	/** Lines of text per page, footer included. */
+	lines: number[];
 	all: string;
 	outline: OutlineEntry[];
 }
@@ -46,7 +48,7 @@ beforeAll(async () => {
 	for (const r of results) {
 		const pdf = await inspectPdf(new Uint8Array(readFileSync(r.path)));
 		const text = await pdf.text();
-		pdfs.set(r.file, { pages: pdf.pages, text, all: text.join(' '), outline: await pdf.outline() });
+		pdfs.set(r.file, { pages: pdf.pages, text, lines: await pdf.lines(), all: text.join(' '), outline: await pdf.outline() });
 		await pdf.close();
 	}
 	site = await serveStatic(work, BASE);
@@ -111,8 +113,10 @@ describe('npm run pdf', () => {
 			const doc = /<div class="print-document"[\s\S]*<\/article>/.exec(printed)![0];
 			const labels = [...doc.matchAll(/<figure class="diagram[\s\S]*?<\/svg>/g)].flatMap((f) => [...f[0].matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((t) => textOf(t[1]!)));
 			const pdfText = compact(pdf(`${c.slug}.pdf`).all);
-			const pageText = compact(textOf(doc));
-			// A diagram printed as a picture would lose its labels from the PDF's text (they would remain only in "Diagram as text").
+			// "Diagram as text" is left off paper (print.css), so count the page without it.
+			const pageText = compact(textOf(doc.replace(/<details class="diagram-text"[\s\S]*?<\/details>/g, ' ')));
+			expect(pdfText, `${c.slug}: "Diagram as text" is not printed`).not.toContain('Diagramastext');
+			// A diagram printed as a picture would lose its labels from the PDF's text.
 			for (const label of labels.filter((l) => compact(l).length >= 8)) expect(count(pdfText, compact(label)), `${c.slug}: "${label}"`).toBeGreaterThanOrEqual(count(pageText, compact(label)));
 		}
 	});
@@ -131,9 +135,47 @@ describe('npm run pdf', () => {
 		}
 	});
 
-	it('numbers every page in the footer', () => {
+	it('numbers every page in the footer, except the workbook cover', () => {
 		for (const [file, { pages, text }] of pdfs) {
-			text.forEach((t, i) => expect(t, `${file} page ${i + 1}`).toContain(`${i + 1} / ${pages}`));
+			text.forEach((t, i) => {
+				if (file === 'mlsd-workbook.pdf' && i === 0) expect(t, 'the cover').not.toMatch(/\b1 \/ \d+\b/);
+				else expect(t, `${file} page ${i + 1}`).toContain(`${i + 1} / ${pages}`);
+			});
+		}
+	});
+
+	it('titles each PDF with its document, without repeating the site name', async () => {
+		for (const r of results) {
+			const { info } = await (await import('unpdf')).getMeta(new Uint8Array(readFileSync(r.path)));
+			const title = String((info as { Title?: string }).Title ?? '');
+			expect(title, r.file).not.toMatch(/\| MLSD Workbook|print edition/);
+			if (r.kind === 'workbook') expect(title).toBe('MLSD Workbook');
+		}
+	});
+
+	it('leaves no near-empty page in a case or the workbook: only the cover, a part’s first page and a part’s last page may hold under 5 lines', () => {
+		for (const [file, { lines, outline, pages }] of pdfs) {
+			if (file.startsWith('worksheets/')) continue;
+			const starts = new Set(outline.map((o) => o.page));
+			lines.forEach((n, i) => {
+				const page = i + 1;
+				const allowed = page === 1 || starts.has(page) || starts.has(page + 1) || page === pages;
+				// n counts the footer as one line.
+				if (!allowed) expect(n - 1, `${file} page ${page} has ${n - 1} lines`).toBeGreaterThanOrEqual(5);
+			});
+		}
+	});
+
+	it('keeps each worksheet question on the page with its writing lines, asks for the total by hand, and prints nothing that only works online', () => {
+		for (const c of cases()) {
+			const { text, all } = pdf(`worksheets/${c.slug}.pdf`);
+			for (const [i, s] of framework.sections.entries()) {
+				const page = text.findIndex((t) => t.includes(s.question));
+				expect(page, `${c.slug}: ${s.title}`).toBeGreaterThanOrEqual(0);
+				expect(text[page], `${c.slug}: the writing lines of "${s.title}" start on the question's page`).toContain(`${i + 1}. ${s.title}: your answer`);
+			}
+			expect(all).toContain('Total: ________ / 100');
+			expect(all).not.toMatch(/dimensions scored|timer|0 \/ 100/i);
 		}
 	});
 
@@ -173,13 +215,18 @@ describe('the workbook PDF', () => {
 		else expect(top.at(-1)).toBe('Pitfall catalog');
 	});
 
-	it('lists every case in the contents with the page it starts on', () => {
-		const contentsPage = workbook().outline.find((o) => o.title === 'Contents')!.page!;
-		const contents = workbook().text[contentsPage - 1]!;
+	it('lists every case and each of its sections in the contents, with the page each starts on', () => {
+		const outline = workbook().outline;
+		const contentsPage = outline.find((o) => o.title === 'Contents')!.page!;
+		const nextPart = outline[outline.findIndex((o) => o.title === 'Contents') + 1]!.page!;
+		const contents = workbook().text.slice(contentsPage - 1, nextPart - 1).join(' ');
 		for (const c of cases()) {
-			const starts = workbook().outline.find((o) => o.title === c.title)!.page!;
-			expect(contents, c.title).toMatch(new RegExp(`${escapeRegExp(c.title)}\\s+${starts}\\b`));
-			expect(workbook().text[starts - 1], `page ${starts}`).toContain(c.title);
+			const entry = outline.find((o) => o.title === c.title)!;
+			expect(contents, c.title).toMatch(new RegExp(`${escapeRegExp(c.title)}\\s+${entry.page}\\b`));
+			expect(workbook().text[entry.page! - 1], `page ${entry.page}`).toContain(c.title);
+			const after = contents.slice(contents.indexOf(c.title));
+			const listed = entry.items.map((s) => new RegExp(`${escapeRegExp(s.title)}\\s+(\\d+)`).exec(after)?.[1]);
+			expect(listed.map(Number), `${c.title}: the contents' section pages are the bookmarks' pages`).toEqual(entry.items.map((s) => s.page));
 		}
 	});
 

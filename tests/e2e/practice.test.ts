@@ -424,3 +424,56 @@ describe('practice worksheet', () => {
 		await context.close();
 	});
 });
+
+describe('practice worksheet layout and state', () => {
+	it('stores nothing until something is typed, and then never loses it', async () => {
+		const { page, context } = await openWorksheet();
+		await page.waitForSelector('.practice-bar:not([hidden])');
+		expect(await page.evaluate((key) => localStorage.getItem(key), `mlsd:practice:v1:${SLUG}`)).toBeNull();
+		expect(await attemptItems(page).count()).toBe(1);
+		expect(await attemptItems(page).first().textContent()).toMatch(/^None yet/);
+		await typeAndWaitForSave(page, first.id, 'x');
+		expect(await attemptItems(page).first().textContent()).toMatch(/^Started .* open now/);
+		await context.close();
+	});
+
+	it('after a reload, "Now:" follows the section on screen, not the one focused before', async () => {
+		const { page, context } = await openWorksheet();
+		await typeAndWaitForSave(page, metrics.id, 'written in the metrics section');
+		await page.reload();
+		await page.waitForSelector('.practice-bar:not([hidden])');
+		const showSection = (id: string) =>
+			page.locator(`[data-section="${id}"]`).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - window.innerHeight * 0.25));
+		await showSection(first.id);
+		await expect.poll(() => page.locator('[data-timer-current]').textContent()).toBe(first.title);
+		await showSection(metrics.id);
+		await expect.poll(() => page.locator('[data-timer-current]').textContent()).toBe(metrics.title);
+		// Focus still wins while typing.
+		await answer(page, first.id).focus();
+		await expect.poll(() => page.locator('[data-timer-current]').textContent()).toBe(first.title);
+		await context.close();
+	});
+
+	it('lines up the buttons of each row and shows the reference at full length, not in a scroll box', async () => {
+		const { page, context } = await openWorksheet();
+		for (const row of await page.locator('.practice-actions').all()) {
+			const middles = await row.locator(':scope > button').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect()).map((r) => r.top + r.height / 2));
+			expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(2);
+		}
+		await page.locator(`[data-compare="${first.id}"]`).click();
+		const panel = page.locator(`#reference-${first.id}`);
+		await expect.poll(() => panel.isVisible()).toBe(true);
+		expect(await panel.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+		await context.close();
+	});
+
+	it('the practice index is styled: each case’s links are separate buttons in a row', async () => {
+		const { page, context } = await h.newPage();
+		await page.goto(h.url('practice/'));
+		const links = page.locator('.practice-index-links').first().locator('a');
+		const boxes = await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect()));
+		expect(boxes.length).toBe(3);
+		for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left - boxes[i - 1]!.right).toBeGreaterThan(8);
+		await context.close();
+	});
+});

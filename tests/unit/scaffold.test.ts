@@ -68,6 +68,8 @@ describe('npm run new-case', () => {
 		const root = makeContentRoot({});
 		expect(newCase(root, '--title', 'The "smart" reply', '--domain', 'search', '--difficulty', 'foundation').status).toBe(0);
 		const report = await checkContent({ root });
-		expect(report.cases[0].data.title).toBe('The "smart" reply');
+		// The YAML stays valid and keeps the title as typed; loading it sets the quotes typographically.
+		expect(readFileSync(join(root, 'case-studies/the-smart-reply.mdx'), 'utf8')).toMatch(/^title: .*smart.*$/m);
+		expect(report.cases[0].data.title).toBe('The \u201csmart\u201d reply');
 	});
 });

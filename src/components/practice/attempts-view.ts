@@ -32,9 +32,14 @@ export function bindAttempts(s: Session): void {
 		const list = $('[data-attempt-list]');
 		if (!list) return;
 		const { attempt } = s;
-		const all = s.isStored(attempt) ? s.store.attempts : [...s.store.attempts, attempt];
+		// An attempt exists from the first thing typed, timed or scored: an untouched one is not listed as if it were saved.
+		const pending = doc.createElement('li');
+		pending.classList.add('is-current');
+		pending.textContent = s.store.attempts.length
+			? 'New attempt · open now · saved as soon as you type, time or score'
+			: 'None yet. An attempt is saved here as soon as you type an answer, start the timer or score yourself.';
 		list.replaceChildren(
-			...all.map((a) => {
+			...s.store.attempts.map((a) => {
 				const li = doc.createElement('li');
 				const current = a.id === attempt.id;
 				li.classList.toggle('is-current', current);
@@ -51,6 +56,7 @@ export function bindAttempts(s: Session): void {
 				}
 				return li;
 			}),
+			...(s.isStored(attempt) ? [] : [pending]),
 		);
 	}
 

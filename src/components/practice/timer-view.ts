@@ -1,4 +1,5 @@
 /** The timer: start/pause, interview length, section budgets, time per section and overrun warnings. */
+import { watchSectionOnScreen } from './section-on-screen.ts';
 import { formatDuration, isRunning, pauseTimer, setLength, startTimer, switchSection, timerStatus } from '../../lib/learning/practice/timer.ts';
 import { setText } from './worksheet-dom.ts';
 import type { Session } from './worksheet-session.ts';
@@ -10,13 +11,17 @@ export function bindTimer(s: Session): void {
 	let lastWarning = '';
 
 	// Time counts against the section the user is working in.
-	s.root.addEventListener('focusin', (event) => {
-		const section = (event.target as Element).closest<HTMLElement>('[data-section]')?.dataset.section;
+	// Time counts against the section the user is working in: the one with focus, else the one on screen.
+	function workIn(section: string | undefined): void {
 		if (!section || section === s.attempt.timer.active) return;
 		const timer = switchSection(s.attempt.timer, section, Date.now());
 		if (isRunning(timer)) s.change({ ...s.attempt, timer });
 		else s.replace({ ...s.attempt, timer });
 		renderTimer();
+	}
+	s.root.addEventListener('focusin', (event) => workIn((event.target as Element).closest<HTMLElement>('[data-section]')?.dataset.section));
+	watchSectionOnScreen(s.root, (section) => {
+		if (!s.doc.activeElement?.closest('[data-section]')) workIn(section);
 	});
 
 	$('[data-timer-toggle]')?.addEventListener('click', () => {

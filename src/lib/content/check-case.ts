@@ -11,6 +11,7 @@ import { GithubSlugger } from './slug.ts';
 import { GENERATED_SECTIONS } from '../site/case-links.ts';
 import { checkKeyPoints } from './check-key-points.ts';
 import { checkDeepDives } from './check-deep-dives.ts';
+import { checkFormulas, checkInlineText } from './check-formulas.ts';
 
 /** What a case is checked against: the framework and the catalogs' ids. */
 export interface CheckContext {
@@ -58,6 +59,7 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 	}
 	if (src.tree) {
 		out.problems.push(...checkSections(src.tree, file, ctx.framework, src.bodyLine));
+		out.problems.push(...checkFormulas(src.tree, file));
 		const slugger = new GithubSlugger();
 		visit(src.tree, 'heading', (h: Heading) => {
 			out.anchors.push(slugger.slug(toString(h)));
@@ -167,15 +169,15 @@ export function namesOnlyArxiv(venue: string | undefined): boolean {
 	return !/[\p{L}\p{N}]/u.test(rest);
 }
 
-/** Frontmatter is plain text: HTML in it would be shown as literal text, so flag it. */
+/** Frontmatter is inline Markdown at most: HTML in it would be shown as literal text, so flag it; formulas and links must render. */
 function checkPlainText(data: unknown, file: string, lineOf: LineOf, path: PropertyKey[] = []): Problem[] {
 	if (typeof data === 'string') {
+		const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 		const tag = /<\/?[a-z][a-z0-9-]*(\s[^>]*)?\/?>/i.exec(data);
 		if (tag) {
-			const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-			return [problem(file, `HTML tag ${tag[0].slice(0, 40)} in "${field}"; frontmatter is plain text and is shown literally, never run`, { field, line: lineOf(path), fix: 'Remove the markup; write plain text (Markdown is not rendered in frontmatter either).' })];
+			return [problem(file, `HTML tag ${tag[0].slice(0, 40)} in "${field}"; frontmatter is shown as text and inline Markdown, never as HTML`, { field, line: lineOf(path), fix: 'Remove the markup; write plain text or inline Markdown (`code`, *emphasis*, [links](/pitfalls/)).' })];
 		}
-		return [];
+		return checkInlineText(data, file, field, lineOf(path));
 	}
 	if (Array.isArray(data)) return data.flatMap((v, i) => checkPlainText(v, file, lineOf, [...path, i]));
 	if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => checkPlainText(v, file, lineOf, [...path, k]));

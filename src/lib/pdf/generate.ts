@@ -94,8 +94,8 @@ async function printDocument(context: BrowserContext, url: string, doc: PdfDocum
 		if (m.text().startsWith('Not included:')) problems.push(m.text());
 	});
 	try {
-		const label = await openPrintDocument(page, url);
-		const options = pdfOptions(format, label);
+		await openPrintDocument(page, url);
+		const options = pdfOptions(format);
 		const print = async () => new Uint8Array(await page.pdf(options));
 		if (doc.kind === 'cribs') await applyCribSizes(page, cribSizes);
 		let pdf: Uint8Array;

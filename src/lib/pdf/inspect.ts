@@ -12,6 +12,8 @@ export interface PdfInspection {
 	pages: number;
 	/** Text of each page, whitespace folded to single spaces. */
 	text(): Promise<string[]>;
+	/** Lines of text on each page: distinct baselines that carry text (the footer counts as one). */
+	lines(): Promise<number[]>;
 	/** The document outline (bookmarks). */
 	outline(): Promise<OutlineEntry[]>;
 	/** 1-based page of each named destination (an element id that a link in the document targets). */
@@ -40,6 +42,15 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
 				// Items split at every style change; join with spaces and fold, so a phrase matches whatever its runs.
 				const parts = content.items.map((item) => ('str' in item ? item.str : ''));
 				out.push(parts.join(' ').replace(/\s+/g, ' ').trim());
+			}
+			return out;
+		},
+		async lines() {
+			const out: number[] = [];
+			for (let i = 1; i <= pdf.numPages; i++) {
+				const content = await (await pdf.getPage(i)).getTextContent();
+				const baselines = new Set(content.items.flatMap((item) => ('str' in item && item.str.trim() ? [Math.round(item.transform[5] as number)] : [])));
+				out.push(baselines.size);
 			}
 			return out;
 		},

@@ -19,22 +19,28 @@ export async function openPrintDocument(page: Page, url: string): Promise<string
 		for (const img of document.images) img.loading = 'eager';
 		await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
 	});
-	return page.evaluate(() => document.querySelector<HTMLElement>('.print-document')?.dataset.printLabel ?? document.title.replace(/ \| [^|]*$/, ''));
+	const label = await page.evaluate(() => document.querySelector<HTMLElement>('.print-document')?.dataset.printLabel ?? document.title.replace(/ \| [^|]*$/, ''));
+	// The PDF's title is the document's own ("TikTok-style … feed"), not "… (print edition) | MLSD Workbook".
+	await page.evaluate(() => {
+		document.title = document.title.replace(/ \| [^|]*$/, '').replace(/ \(print edition\)$/, '');
+	});
+	await page.addStyleTag({ content: footerCss(label, (await page.locator('.print-cover').count()) > 0) });
+	return label;
 }
 
-/** page.pdf options: paper, margins with a footer of running title and page numbers, tagged PDF with an outline from the headings. */
-export function pdfOptions(format: PaperFormat, label: string) {
-	return {
-		format: PAPER_FORMATS[format],
-		printBackground: true,
-		tagged: true,
-		outline: true,
-		displayHeaderFooter: true,
-		headerTemplate: '<span></span>',
-		footerTemplate: `<div style="width:100%;margin:0 15mm;display:flex;justify-content:space-between;gap:1em;font:8pt system-ui,sans-serif;color:#555">
-			<span>${escapeHtml(label)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
-		margin: { top: '14mm', bottom: '16mm', left: '15mm', right: '15mm' },
-	};
+/**
+ * The running footer as CSS page-margin boxes (not Chromium's footer template, which cannot skip a page):
+ * the document's label on the left, "page / pages" on the right, none on a cover.
+ */
+export function footerCss(label: string, hasCover: boolean): string {
+	const box = 'font: 8pt system-ui, sans-serif; color: #555; vertical-align: top; padding-top: 4mm;';
+	const cover = hasCover ? ' @page :first { @bottom-left { content: none; } @bottom-right { content: none; } }' : '';
+	return `@page { @bottom-left { content: ${cssString(label)}; ${box} } @bottom-right { content: counter(page) " / " counter(pages); ${box} } }${cover}`;
+}
+
+/** page.pdf options: paper (margins and footer come from the page's CSS: print.css, footerCss), tagged PDF with an outline from the headings. */
+export function pdfOptions(format: PaperFormat) {
+	return { format: PAPER_FORMATS[format], printBackground: true, tagged: true, outline: true };
 }
 
 /**
@@ -62,8 +68,9 @@ export async function numberContents(page: Page, pdf: Uint8Array): Promise<{ cha
 	return { changed, missing: anchors.filter((a) => !pages.has(a)) };
 }
 
-function escapeHtml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** A CSS string literal: quotes and backslashes escaped, line breaks as spaces. */
+function cssString(value: string): string {
+	return `"${value.replace(/["\\]/g, '\\$&').replace(/\s+/g, ' ')}"`;
 }
 
 /** Type scales a crib sheet may take, largest first (the same steps as src/components/crib-fit.ts). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listDocuments } from '../../../src/lib/pdf/documents.ts';
-import { pdfOptions } from '../../../src/lib/pdf/print-to-pdf.ts';
+import { footerCss, pdfOptions } from '../../../src/lib/pdf/print-to-pdf.ts';
 
 describe('listDocuments', () => {
 	it('finds a case PDF, a worksheet and a crib sheet per built case, the booklet of cribs, then the workbook', () => {
@@ -27,12 +27,17 @@ describe('listDocuments', () => {
 	});
 });
 
-describe('pdfOptions', () => {
-	it('prints on A4 or US Letter with bookmarks, tags and a numbered footer', () => {
-		expect(pdfOptions('a4', 'X').format).toBe('A4');
-		const letter = pdfOptions('letter', 'Ads <CTR> & more');
-		expect(letter).toMatchObject({ format: 'Letter', tagged: true, outline: true, displayHeaderFooter: true, printBackground: true });
-		expect(letter.footerTemplate).toContain('Ads &lt;CTR&gt; &amp; more');
-		expect(letter.footerTemplate).toMatch(/<span class="pageNumber"><\/span> \/ <span class="totalPages"><\/span>/);
+describe('pdfOptions and footerCss', () => {
+	it('prints on A4 or US Letter with bookmarks and tags; margins and footer come from the page', () => {
+		expect(pdfOptions('a4').format).toBe('A4');
+		expect(pdfOptions('letter')).toEqual({ format: 'Letter', tagged: true, outline: true, printBackground: true });
+	});
+
+	it('numbers every page in a footer of label and page count, except a cover', () => {
+		const css = footerCss('Ads "CTR" \\ more', false);
+		expect(css).toContain('@bottom-left { content: "Ads \\"CTR\\" \\\\ more";');
+		expect(css).toContain('@bottom-right { content: counter(page) " / " counter(pages);');
+		expect(css).not.toContain(':first');
+		expect(footerCss('MLSD Workbook', true)).toContain('@page :first { @bottom-left { content: none; } @bottom-right { content: none; } }');
 	});
 });

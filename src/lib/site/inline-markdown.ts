@@ -1,0 +1,101 @@
+/**
+ * Inline Markdown for the short strings readers see outside a Markdown body: catalog
+ * fields (pitfalls, checklist items), frontmatter (summaries, notes, follow-up answers,
+ * key points). Rendered like the body (code, emphasis, links, $`TeX`$ formulas) and safe by
+ * construction: only the node types below become elements; raw HTML is shown as text, and a
+ * link becomes an anchor only when it is a site path or https.
+ */
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { renderMath } from '../numbers/math.ts';
+import { splitInlineMath, type InlineMath } from './inline-math.ts';
+import { smartQuotes } from './typography.ts';
+
+export interface InlineOptions {
+	/** Base path prefixed to site-path links (`/pitfalls/` → `/mlsd-workbook/pitfalls/`). */
+	base?: string;
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/** Whether a link target may be rendered: a site path, an in-page anchor, or https. */
+export function isSafeHref(url: string): boolean {
+	return (url.startsWith('/') && !url.startsWith('//')) || url.startsWith('#') || /^https:\/\/[^\s]+$/i.test(url);
+}
+
+/** The string as inline HTML (no wrapping element). */
+export function renderInline(text: string, options: InlineOptions = {}): string {
+	const base = (options.base ?? '/').replace(/\/?$/, '/');
+	const tree = parser.parse(text) as Root;
+	return tree.children.map((block) => renderBlock(block, text, base)).filter(Boolean).join(' ');
+}
+
+/** The string as plain text (for attributes, page titles and descriptions): markup dropped, code and formulas kept as written. */
+export function inlineText(text: string): string {
+	const tree = parser.parse(text) as Root;
+	return smartQuotes(tree.children.map((block) => (block.type === 'paragraph' ? plain(block) : source(block, text))).join(' '));
+}
+
+function renderBlock(block: RootContent, text: string, base: string): string {
+	// Only a paragraph is inline; a string that merely looks like a list or heading ("1. …") stays as written.
+	if (block.type === 'paragraph') return renderChildren(block.children, base);
+	return escapeHtml(source(block, text));
+}
+
+function renderChildren(children: PhrasingContent[], base: string): string {
+	let out = '';
+	for (const node of splitInlineMath(children)) {
+		out += node.type === 'text' ? escapeHtml(smartQuotes(node.value, { afterWord: /\S$/.test(out) })) : renderNode(node, base);
+	}
+	return out;
+}
+
+function renderNode(node: PhrasingContent | InlineMath, base: string): string {
+	switch (node.type) {
+		case 'inlineMath':
+			// Formulas stay out of the search index, as on concept pages (src/components/Math.astro).
+			return `<span class="math-inline not-content" data-pagefind-ignore>${renderMath(node.value)}</span>`;
+		case 'text':
+			return escapeHtml(smartQuotes(node.value));
+		case 'inlineCode':
+			return `<code>${escapeHtml(node.value)}</code>`;
+		case 'emphasis':
+			return `<em>${renderChildren(node.children, base)}</em>`;
+		case 'strong':
+			return `<strong>${renderChildren(node.children, base)}</strong>`;
+		case 'delete':
+			return `<del>${renderChildren(node.children, base)}</del>`;
+		case 'break':
+			return '<br>';
+		case 'link': {
+			const inner = renderChildren(node.children, base);
+			if (!isSafeHref(node.url)) return inner;
+			const href = node.url.startsWith('/') && base !== '/' && !node.url.startsWith(base) ? base + node.url.slice(1) : node.url;
+			return `<a href="${escapeHtml(href)}">${inner}</a>`;
+		}
+		case 'html':
+			return escapeHtml(node.value);
+		default:
+			return escapeHtml(smartQuotes(plain(node)));
+	}
+}
+
+/** Text of a node, with code and formulas as written. */
+function plain(node: Nodes | InlineMath): string {
+	if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'inlineMath') return node.value;
+	if (node.type === 'image') return node.alt ?? '';
+	if (node.type === 'break') return ' ';
+	return 'children' in node ? (node.children as Nodes[]).map(plain).join('') : '';
+}
+
+function source(node: RootContent, text: string): string {
+	const start = node.position?.start.offset;
+	const end = node.position?.end.offset;
+	return start === undefined || end === undefined ? plain(node) : text.slice(start, end);
+}
+
+export function escapeHtml(value: string): string {
+	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
