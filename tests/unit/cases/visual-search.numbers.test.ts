@@ -121,6 +121,7 @@ describe('visual-search: storage and index overhead', () => {
 		expect(text).toContain(`| HNSW, int8 | ${formatBytes(i8)} | 13 | ${13 * replicas} |`);
 		expect(text).toContain(`| IVF-PQ, int8 re-scoring | ${formatBytes(ivf + int8Vectors)} | ${shards} | ${shards * replicas} |`);
 		expect(text).toContain(`| IVF-PQ, re-scoring from NVMe | ${formatBytes(ivf)} in RAM | 1 to 2 | ${2 * replicas} |`);
+		expect(text).toContain(`${formatInt(peak)} QPS × 2 shards × 1,000 ≈ ${((peak * 2 * 1_000) / 1e6).toFixed(1)}M SSD reads a second`);
 		const extra = (13 - shards) * replicas;
 		expect(text).toContain(`HNSW int8 would need ${extra} more machines, about $${formatInt(extra * 1.5 * 730)} a month`);
 		expect(text).toContain(`at ${formatBytes((ivf + int8Vectors) / shards, 0)} each (${formatBytes(ivf + int8Vectors)} ÷ ${shards})`);
