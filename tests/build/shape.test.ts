@@ -57,7 +57,9 @@ function phraseOf(markdown: string): string {
 }
 
 /** Page text with inline code unwrapped, as a reader reads it. */
-const readable = (html: string) => textOf(html.replace(/<\/?code>/g, ''));
+/** Pages set typographic quotes (src/lib/site/typography.ts); compare with the source's straight ones. */
+const straight = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+const readable = (html: string) => straight(textOf(html.replace(/<\/?code>/g, '')));
 
 describe.each(cases)('$slug', ({ slug, data, deepDives }) => {
 	const html = readPage(`cases/${slug}/`);
@@ -92,10 +94,10 @@ describe.each(cases)('$slug', ({ slug, data, deepDives }) => {
 		const fragments = readdirSync(join(DIST, 'pagefind/fragment')).map((f) => gunzipSync(readFileSync(join(DIST, 'pagefind/fragment', f))).toString('utf8').replace(/^pagefind_dcd/, ''));
 		const page = fragments.map((f) => JSON.parse(f) as { url: string; content: string }).find((f) => f.url === `${base}cases/${slug}/`);
 		expect(page, `${slug} is in the search index`).toBeDefined();
-		const content = page!.content.replace(/\s+/g, ' ');
+		const content = straight(page!.content.replace(/\s+/g, ' '));
 		const phrases = deepDives.map((d) => [d.title, phraseOf(d.body)]).filter(([, phrase]) => phrase);
 		expect(phrases.length, `${slug}: deep dives with prose to look for`).toBeGreaterThan(0);
-		for (const [title, phrase] of phrases) expect(content, `${slug}: "${title}"`).toContain(phrase);
+		for (const [title, phrase] of phrases) expect(content, `${slug}: "${title}"`).toContain(straight(phrase!));
 	});
 
 	it('prints the same key points and deep dives in its print layout', () => {
