@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { averageQps, peakQps, storageBytes, latencyBudget, formatInt, formatCount, formatBytes } from '../../../src/lib/numbers/estimates.ts';
-import { sampleSizePerArm, experimentDays, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile } from '../../../src/lib/numbers/stats.ts';
+import { sampleSizePerArm, experimentDays, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile, normalCdf } from '../../../src/lib/numbers/stats.ts';
 
 const text = readFileSync(new URL('../../../case-studies/eta-prediction.mdx', import.meta.url), 'utf8');
 const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
@@ -144,6 +144,11 @@ describe('eta-prediction: decision and loss arithmetic', () => {
 		const pinball = (tau: number, y: number, q: number) => (y >= q ? tau * (y - q) : (1 - tau) * (q - y));
 		expect(text).toContain(`0.8 × 4 = ${pinball(0.8, 38, 34).toFixed(1)}`);
 		expect(text).toContain(`0.2 × 4 = ${pinball(0.8, 38, 42).toFixed(1)}`);
+	});
+
+	it('sum of two stage p80s is the total p88 for independent equal normals', () => {
+		const z = (2 * normalQuantile(0.8)) / Math.SQRT2;
+		expect(text).toContain(`z = 2 × ${normalQuantile(0.8).toFixed(6)} ÷ √2 = ${z.toFixed(3)} of the total, its p${Math.round(100 * normalCdf(z))}`);
 	});
 
 	it('log-normal residual quantiles', () => {
