@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { averageQps, peakQps, storageBytes, latencyBudget, formatInt, formatCount, formatBytes } from '../../../src/lib/numbers/estimates.ts';
 import { sampleSizePerArm, experimentDays, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile } from '../../../src/lib/numbers/stats.ts';
+import { unsupportedNumbers } from '../../../src/lib/content/key-point-numbers.ts';
 
 const text = readFileSync(new URL('../../../case-studies/query-autocomplete.mdx', import.meta.url), 'utf8');
 const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
@@ -52,9 +53,22 @@ describe('query-autocomplete: scale and traffic', () => {
 		expect(text).toContain(`12 requests per search would be ${rpu} per user: ${formatInt(averageQps(dailyActiveUsers, rpu))} QPS average and ${formatInt(peakQps(dailyActiveUsers, rpu, peakFactor))} QPS at peak`);
 	});
 
-	it('derives the edge share', () => {
+	it('derives the edge share and its sensitivity to session context', () => {
+		expect(0.8 * 0.75).toBeCloseTo(0.6, 12);
+		expect(text).toContain('0.8 × 0.75 = 0.6 are cacheable');
 		expect(Math.round(0.6 * 0.92 * 100)).toBe(55);
 		expect(text).toContain('0.6 × 0.92 ≈ 55% answered at the edge');
+		const low = 0.8 * 0.5 * 0.92;
+		expect(Math.round(low * 100)).toBe(37);
+		const origin = peak * (1 - low);
+		expect(text).toContain(`0.8 × 0.5 × 0.92 ≈ 37% at the edge and ${formatInt(origin)} QPS (~${Math.round(origin / 1000)}k) at the origin`);
+	});
+
+	it('states the round figures the key points use', () => {
+		const avg = averageQps(dailyActiveUsers, requestsPerUserPerDay);
+		const noSavings = peakQps(dailyActiveUsers, 12 * searchesPerUser, peakFactor);
+		expect(text).toContain(`~${Math.round(avg / 1000)}k QPS average, ~${Math.round(peak / 1000)}k at peak, ~${Math.round(originPeak / 1000)}k at the origin, ~${Math.round(noSavings / 1000)}k without the client's savings`);
+		expect(text).toContain('~16k QPS average, ~49k at peak, ~22k at the origin, ~83k');
 	});
 });
 
@@ -71,18 +85,19 @@ describe('query-autocomplete: candidate set and index memory', () => {
 		const strings = storageBytes(corpusSize, 22);
 		const features = storageBytes(corpusSize, 64);
 		const structure = storageBytes(nodes, 16);
+		const embeddings = storageBytes(corpusSize, 64);
 		expect(text).toContain(`| 40,000,000 × 32 × 4 bytes | ${formatBytes(lists)} |`);
 		expect(text).toContain(`| 20,000,000 × 22 bytes | ${formatBytes(strings)} |`);
 		expect(text).toContain(`| 20,000,000 × 64 bytes | ${formatBytes(features)} |`);
 		expect(text).toContain(`| 40,000,000 × 16 bytes | ${formatBytes(structure)} |`);
-		const total = lists + strings + features + structure;
-		expect(formatBytes(total)).toBe('7.5 GB');
+		expect(text).toContain(`| Candidate embeddings (64 int8 dimensions) | 20,000,000 × 64 bytes | ${formatBytes(embeddings)} |`);
+		expect(text).toContain(`the ${formatBytes(embeddings)} row of the memory table`);
+		const total = lists + strings + features + structure + embeddings;
+		expect(formatBytes(total)).toBe('8.8 GB');
 		expect(text).toContain(`| Total per serving host | | ${formatBytes(total)} |`);
 		expect(text).toContain(`the whole ${formatBytes(total)} index`);
-	});
-
-	it('sizes candidate embeddings', () => {
-		expect(text).toContain(`20,000,000 × 64 bytes = ${formatBytes(corpusSize * 64)}`);
+		expect(text).toContain(`twice over during an index swap (${formatBytes(2 * total)})`);
+		expect(text).toContain(`hence ${formatBytes(2 * total)} for two`);
 	});
 });
 
@@ -98,7 +113,8 @@ describe('query-autocomplete: training data', () => {
 		const updates = rows * 60 * 6 * 300;
 		expect(text).toContain(`${formatCount(rows, 0)} rows × 60 features × 6 tree levels × 300 trees ≈ ${(updates / 1e14).toFixed(1)} × 10^14 histogram updates`);
 		const coreHours = updates / 1e9 / 3600;
-		expect(text).toContain(`≈ ${Math.round(coreHours)} core-hours ≈ ${Math.ceil(coreHours / 32)} machine of 32 vCPU for an hour`);
+		expect(text).toContain(`≈ ${Math.round(coreHours)} vCPU-hours ≈ ${Math.ceil(coreHours / 32)} machine of 32 vCPU for an hour`);
+		expect(text).toContain(`about ${Math.round((window / 1e6))}M logged lists (about ${Math.round(rows / 1e9)}B candidate rows)`);
 	});
 });
 
@@ -163,10 +179,23 @@ describe('query-autocomplete: model costs', () => {
 		expect(text).toContain(`that is ${tokens / 1e6}M tokens a week, about $${(tokens / 1e6) * 0.2}`);
 	});
 
-	it('cross-encoder cost', () => {
+	it('small quantised model on sparse prefixes', () => {
+		const perRequest = 2 * 0.5e9 * 8 * 6;
+		expect(text).toContain(`2 × 0.5B parameters × 8 beams × 6 steps = ${perRequest / 1e9} GFLOPs per request`);
+		const load = 1_750 * perRequest;
+		expect(text).toContain(`1,750 QPS × ${perRequest / 1e9} GFLOPs = ${load / 1e12} TFLOP/s ≈ ${Math.ceil(load / 1e14)} GPU at 100 TFLOP/s effective`);
+	});
+
+	it('cross-encoder cost, without the embedding table', () => {
 		const tokens = 50 * 24;
-		const flops = 2 * 22e6 * tokens;
-		expect(text).toContain(`2 × 22M × ${formatInt(tokens)} tokens ≈ ${flops / 1e9} GFLOPs per request, about ${Math.ceil((flops * originPeak) / 1e14)} GPUs at peak`);
+		const flops = 2 * 10e6 * tokens;
+		expect(text).toContain(`2 × 10M × ${formatInt(tokens)} tokens ≈ ${flops / 1e9} GFLOPs per request, about ${Math.ceil((flops * originPeak) / 1e14)} GPUs at peak`);
+	});
+
+	it('distinct counting sketch error', () => {
+		expect(((1.04 / Math.sqrt(4096)) * 100).toFixed(1)).toBe('1.6');
+		expect((4096 * 6) / 8 / 1024).toBe(3);
+		expect(text).toContain('4,096 registers, about 3 KB and 1.6% standard error');
 	});
 });
 
@@ -183,6 +212,11 @@ describe('query-autocomplete: experiment', () => {
 	it('searches per arm and the design effect over days', () => {
 		const perArm = sampleSizePerArm({ baseline: 0.3, absoluteEffect: 0.0006, alpha: 0.05, power: 0.8 });
 		expect(text).toContain(`That is ${formatInt(perArm)} searches per arm, about ${(perArm / 1e6).toFixed(1)}M`);
+		const zr = (x: number) => Number(x.toFixed(6));
+		const [p1, p2] = [0.3, 0.3006];
+		const pbar = (p1 + p2) / 2;
+		const printed = (zr(za) * Math.sqrt(2 * pbar * (1 - pbar)) + zr(zb) * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))) ** 2 / 0.0006 ** 2;
+		expect(text).toContain(`the printed values give ${formatInt(Math.floor(printed))}`);
 		const rho = 0.02;
 		const at = (d: number) => {
 			const users = armShare * uniqueUsersAfterDays(population, dailyActiveUsers, d);
@@ -201,6 +235,18 @@ describe('query-autocomplete: experiment', () => {
 		expect(text).toContain(`≈ ${formatInt(d3.effective)} effective searches ≥ ${formatInt(perArm)}, so 3 days`);
 		expect(d3.effective).toBeGreaterThanOrEqual(perArm);
 		expect(1 - dailyActiveUsers / population).toBeCloseTo(7 / 12, 12);
+		const daysAt = (r: number) => {
+			for (let d = 1; d < 60; d++) {
+				const users = armShare * uniqueUsersAfterDays(population, dailyActiveUsers, d);
+				const searches = armShare * searchesPerDay * d;
+				if (searches / (1 + (searches / users - 1) * r) >= perArm) return d;
+			}
+			return Infinity;
+		};
+		expect(daysAt(0.02)).toBe(3);
+		expect(text).toContain(`gives ${daysAt(0.05)} days at ρ = 0.05, ${daysAt(0.1)} at 0.1 and ${daysAt(0.2)} at 0.2`);
+		expect(text).toContain(`in 3 days at 2% per arm, ${daysAt(0.2)} days if ρ = 0.2`);
+		expect(text).toContain(`r = 0.3 saves ${Math.round(0.3 ** 2 * 100)}% of searches`);
 	});
 
 	it('user-level metric duration', () => {
@@ -213,29 +259,50 @@ describe('query-autocomplete: experiment', () => {
 		expect(text).toContain(`reaches it after ${unique} days (counting each day's users as new would say ${naive}), plus 7 days of observation, ${unique + 7} days in all`);
 	});
 
-	it('rule of three for unsafe suggestions', () => {
-		expect(text).toContain(`3 ÷ 0.0001 = ${formatInt(3 / 0.0001)} sampled impressions`);
+	it('rule of three for the tail, and why it cannot stand for "never"', () => {
+		expect(text).toContain(`3 ÷ 0.0001 = ${formatInt(3 / 0.0001)} sampled suggestions`);
+		const impressions = requestsPerDay * 8;
+		expect(text).toContain(`${formatCount(requestsPerDay)} lists × 8 slots ≈ ${formatCount(impressions)} suggestion impressions a day`);
+		expect(text).toContain(`still allow ${formatCount(impressions * 1e-4, 2)} unsafe impressions a day`);
+		const head = 37 + 37 ** 2 + 37 ** 3;
+		expect(text).toContain(`37 + 37² + 37³ = ${formatInt(head)}`);
+		expect(Math.round((head + 200_000) / 10_000) * 10_000).toBe(250_000);
 	});
 });
 
 describe('query-autocomplete: capacity and cost', () => {
-	it('suggest hosts', () => {
-		const regional = originPeak * 0.5;
-		const cores = regional * 0.0025;
-		expect(text).toContain(`${formatInt(originPeak)} × 0.5 ≈ ${formatInt(regional)} QPS × 2.5 ms ≈ ${Math.round(cores)} cores, ${Math.ceil(cores / 0.5)} at 50% utilisation, ${Math.ceil(Math.ceil(cores / 0.5) / 32)} machines of 32 vCPU`);
+	const perRequestMs = 2.5 + 0.08 * 10;
+	const plan = (origin: number) => {
+		const regional = origin * 0.5;
+		const vcpu = (regional * perRequestMs) / 1000;
+		const provisioned = Math.ceil(vcpu / 0.5);
+		return { regional, vcpu, provisioned, machines: Math.ceil(provisioned / 32) };
+	};
+
+	it('suggest hosts in vCPU, at the planned and the pessimistic edge share', () => {
+		expect(perRequestMs).toBeCloseTo(3.3, 12);
+		const a = plan(originPeak);
+		expect(text).toContain(`${formatInt(originPeak)} × 0.5 ≈ ${formatInt(Math.floor(a.regional))} QPS × 3.3 ms ≈ ${Math.round(a.vcpu)} vCPU, ${a.provisioned} at 50% utilisation = ${a.machines} machines of 32 vCPU per region, ${a.machines * 3} in all`);
+		expect(a.machines * 3).toBe(9);
+		const lowOrigin = peak * (1 - 0.8 * 0.5 * 0.92);
+		const b = plan(lowOrigin);
+		expect(text).toContain(`${formatInt(lowOrigin)} × 0.5 ≈ ${formatInt(Math.round(b.regional))} QPS × 3.3 ms ≈ ${Math.round(b.vcpu)} vCPU, ${b.provisioned} at 50% = ${b.machines} machines per region, ${b.machines * 3} in all`);
 	});
 
 	it('monthly cost and cost per 1,000 searches', () => {
 		const cpu = (9 + 6 + 4) * 1.5 * 730;
 		expect(text).toContain(`(9 + 6 + 4) = 19 machines × $1.50 × 730 hours = $${formatInt(cpu)} per month`);
-		const gpu = 3 * 4 * 730;
-		expect(text).toContain(`3 hosts × $4 × 730 hours = $${formatInt(gpu)} per month`);
-		const edgeRequests = requestsPerDay * edgeShare * 30;
-		expect(text).toContain(`${formatCount(requestsPerDay)} × 55% × 30 days = ${formatCount(edgeRequests)} requests × $0.50 per million = $${formatInt((edgeRequests / 1e6) * 0.5)} per month`);
-		const total = cpu + gpu + (edgeRequests / 1e6) * 0.5;
+		const cdnRequests = requestsPerDay * 30;
+		const cdn = (cdnRequests / 1e6) * 0.5;
+		expect(text).toContain(`${formatCount(requestsPerDay)} × 30 days = ${formatCount(cdnRequests)} requests × $0.50 per million = $${formatInt(cdn)} per month`);
+		const egressGB = (cdnRequests * 1000) / 1e9;
+		const egress = egressGB * 0.02;
+		expect(text).toContain(`${formatCount(cdnRequests)} × 1 KB = ${egressGB / 1000} TB × $0.02 per GB = $${formatInt(egress)} per month`);
+		const total = cpu + cdn + egress;
 		const thousands = (searchesPerDay * 30) / 1000;
 		expect(text).toContain(`total ≈ $${formatInt(total)} per month ÷ ${formatInt(thousands)} thousand searches ≈ $${(total / thousands).toFixed(4)} per 1,000 searches`);
-		expect(text).toContain(`About $${formatInt(total)} a month`);
+		expect(text).toContain(`About $${Math.round(total / 1000)}k a month`);
+		expect(text).toContain(`6 × $4 × 730 hours = $${formatInt(6 * 4 * 730)}`);
 	});
 });
 
@@ -260,6 +327,7 @@ describe('query-autocomplete: key points', () => {
 					const n = raw.replace(/[.,]$/, '');
 					expect(body.includes(n) || scale.includes(n), `"${n}" from keyPoints.${id}`).toBe(true);
 				}
+				expect(unsupportedNumbers(p, [body, scale]), `keyPoints.${id}: ${p}`).toEqual([]);
 			}
 		}
 	});
