@@ -259,6 +259,11 @@ describe('query-autocomplete: experiment', () => {
 		expect(text).toContain(`reaches it after ${unique} days (counting each day's users as new would say ${naive}), plus 7 days of observation, ${unique + 7} days in all`);
 	});
 
+	it('holdout logging volume', () => {
+		expect(dailyActiveUsers * 0.005 * searchesPerUser).toBe(1_000_000);
+		expect(text).toContain(`50M × 0.5% × 4 = ${formatInt(dailyActiveUsers * 0.005 * searchesPerUser)} searches a day`);
+	});
+
 	it('rule of three for the tail, and why it cannot stand for "never"', () => {
 		expect(text).toContain(`3 ÷ 0.0001 = ${formatInt(3 / 0.0001)} sampled suggestions`);
 		const impressions = requestsPerDay * 8;
