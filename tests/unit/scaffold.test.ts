@@ -48,7 +48,7 @@ describe('npm run new-case', () => {
 		expect(output).toMatchInlineSnapshot(`
 			"
 			Cannot create the case:
-			  - domain: unknown domain "recomendation". Did you mean "recommendation"? Use one of recommendation, search, ads, vision, integrity, risk, or add one to case-studies/domains.yaml.
+			  - domain: unknown domain "recomendation". Did you mean "recommendation"? Use one of recommendation, search, ads, vision, integrity, risk, forecasting, genai, or add one to case-studies/domains.yaml.
 			  - difficulty: "hard" is not one of foundation, intermediate, advanced.
 			  - slug: "My Feed!" is not URL-safe; use lowercase letters, digits and single hyphens, e.g. "playlist-continuation".
 

@@ -56,6 +56,7 @@ export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoo
 				{ label: 'Online experiments', link: link('/concepts/experiments/') },
 				{ label: 'Recommender funnels', link: link('/concepts/recommender-funnels/') },
 				{ label: 'Embeddings and similarity search', link: link('/concepts/embeddings/') },
+				{ label: 'LLM systems: retrieval, judges and cost', link: link('/concepts/llm-systems/') },
 			],
 		},
 		{ label: 'Guides', items: [{ label: 'From notebook to production repository', link: link('/guides/notebook-to-production/') }] },
