@@ -12,7 +12,7 @@ export const interviewPromptSchema = z.strictObject({
 	/** The group it is listed under: a domain id from case-studies/domains.yaml. */
 	domain: kebab,
 	/** One or two case slugs (file names in case-studies/, drafts included) that answer it, closest first; one per line. */
-	cases: z.array(kebab).min(1).max(2),
+	cases: z.array(kebab).min(1, 'should name at least one case').max(2, 'should name at most two cases, closest first'),
 	/** What the prompt adds or removes relative to those cases, in 1–3 specific sentences of inline Markdown. */
 	changes: z.string().min(60).max(600),
 	/** What no case covers yet, in a sentence of inline Markdown; drop it once a case does. */

@@ -25,7 +25,8 @@ export interface PromptCheckContext {
 export function checkPrompts(root: string, ctx: PromptCheckContext): { prompts: InterviewPrompt[]; problems: Problem[]; checked: boolean } {
 	if (!existsSync(join(root, PROMPTS_FILE))) return { prompts: [], problems: [], checked: false };
 	const read = readDataFile(root, PROMPTS_FILE, promptIndexSchema);
-	if (!read.data) return { prompts: [], problems: read.problems, checked: true };
+	// The generic schema messages point at the case template; a prompt's example is the file itself.
+	if (!read.data) return { prompts: [], problems: read.problems.map((p) => ({ ...p, fix: p.fix?.replace('see templates/case-study.mdx for an example', 'see the other entries and src/schemas/prompts.ts') })), checked: true };
 	const prompts = read.data.prompts;
 	const source = parseYamlSource(readFileSync(join(root, PROMPTS_FILE), 'utf8'), PROMPTS_FILE);
 	const problems: Problem[] = [];
