@@ -40,6 +40,9 @@ const QUERIES: [query: string, page: string, anchor: string][] = [
 	['point-in-time', '/pitfalls/', 'point-in-time-leakage'],
 	['novelty effect', '/pitfalls/', 'novelty-effect'],
 	['cold start', '/pitfalls/', 'cold-start'],
+	['YouTube recommendations', '/prompts/', 'youtube-recommendations'],
+	['Instagram Explore', '/prompts/', 'instagram-explore'],
+	['Uber Eats search', '/prompts/', 'uber-eats-search'],
 ];
 
 /** Waits for a value (the index loads on the first search, which can take a moment on a busy machine); not a speed check. */

@@ -15,6 +15,7 @@ import { parseYamlSource } from './yaml-source.ts';
 import { docsRoutes } from './docs-routes.ts';
 import { ROADMAP_FILE, roadmapAnchors } from './roadmap.ts';
 import { roadmapSchema } from '../../schemas/roadmap.ts';
+import { checkPrompts } from './check-prompts.ts';
 
 /** Checks one mermaid source; resolves to null when it renders, or to what is wrong (a warning when it renders but too wide). */
 export type DiagramChecker = (source: string) => Promise<{ message: string; line?: number; fix?: string; severity?: 'warning' } | null>;
@@ -116,7 +117,11 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 		anchors.set(`/practice/${slug}/`, sectionAnchors);
 		anchors.set(`/practice/${slug}/blank/`, sectionAnchors);
 	}
-	for (const [route, ids] of docsRoutes(root)) anchors.set(route, ids);
+	const docs = docsRoutes(root);
+	for (const [route, ids] of docs) anchors.set(route, ids);
+	const prompts = checkPrompts(root, { caseSlugs: [...bySlug.keys()], domainIds: ctx.domainIds, docs });
+	problems.push(...prompts.problems);
+	anchors.set('/prompts/', [...ctx.domainIds, ...prompts.prompts.map((p) => p.id)]);
 	// The roadmap is site data, not case content: a content root without it (a test fixture) simply has no roadmap anchors.
 	const roadmap = existsSync(join(root, ROADMAP_FILE)) ? readDataFile(root, ROADMAP_FILE, roadmapSchema) : { problems: [], data: undefined };
 	problems.push(...roadmap.problems);
@@ -127,7 +132,7 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	const errors = problems.filter((p) => !isWarning(p));
 	// Only cases with no errors are handed on to pages and the sidebar.
 	const broken = new Set(errors.map((p) => p.file));
-	return { cases: cases.filter((c) => !broken.has(c.file)), problems: errors, warnings: problems.filter(isWarning), filesChecked: files.length + 4 };
+	return { cases: cases.filter((c) => !broken.has(c.file)), problems: errors, warnings: problems.filter(isWarning), filesChecked: files.length + 4 + (prompts.checked ? 1 : 0) };
 }
 
 function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Problem[] {

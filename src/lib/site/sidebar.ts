@@ -39,6 +39,7 @@ export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoo
 			label: 'Start here',
 			items: [
 				{ label: 'All case studies', link: link('/cases/') },
+				{ label: 'Prompt index', link: link('/prompts/') },
 				{ label: 'Search', link: link('/search/') },
 				{ label: 'The framework', link: link('/framework/') },
 				{ label: 'Pitfall catalog', link: link('/pitfalls/') },

@@ -51,6 +51,7 @@ export function pageTypes(dist: string): PageType[] {
 		{ id: 'practice', path: `practice/${slug}/`, jsBudgetKB: PRACTICE_BUDGET_KB },
 		{ id: 'practice index', path: 'practice/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'pitfalls', path: 'pitfalls/', jsBudgetKB: DEFAULT_BUDGET_KB },
+		{ id: 'prompt index', path: 'prompts/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'framework', path: 'framework/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'roadmap', path: 'roadmap/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'concept', path: 'concepts/metrics/', jsBudgetKB: DEFAULT_BUDGET_KB },
