@@ -145,9 +145,13 @@ describe('people-you-may-know: training data and labels', () => {
 		expect(text).toContain('inflated 18-fold near 0.1');
 	});
 
-	it('label windows add up to 28 days', () => {
-		expect(14 + 14).toBe(28);
-		expect(text).toContain("A card's full outcome is known 28 days after the impression");
+	it('label windows add up to 29 days', () => {
+		expect(1 + 14 + 14).toBe(29);
+		expect(text).toContain("A card's full outcome is known 29 days after the impression (1 + 14 + 14)");
+		// Test cards up to 7 September: interaction windows close by 6 October, read on 7 October.
+		expect(new Date(Date.UTC(2026, 8, 7 + 29)).toISOString().slice(0, 10)).toBe('2026-10-06');
+		// Accept head on 5 October: invitations up to 20 September have had 14 full days.
+		expect(new Date(Date.UTC(2026, 8, 20 + 14)).toISOString().slice(0, 10)).toBe('2026-10-04');
 	});
 });
 
