@@ -9,6 +9,8 @@ import { didYouMeanPhrase } from './suggest.ts';
 import { problem, type Problem } from './problems.ts';
 import { GithubSlugger } from './slug.ts';
 import { GENERATED_SECTIONS } from '../site/case-links.ts';
+import { checkNoCode, unsafeScheme } from './check-no-code.ts';
+import { checkPlainText } from './check-plain-text.ts';
 
 /** What a case is checked against: the framework and the catalogs' ids. */
 export interface CheckContext {
@@ -20,6 +22,8 @@ export interface CheckContext {
 /** An internal link found in a body, resolved later against every page's anchors. */
 export interface InternalLink {
 	file: string;
+	/** The page the link is on, so a fix never suggests linking to that page itself. */
+	from?: string;
 	line?: number;
 	url: string;
 }
@@ -49,10 +53,11 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 			out.data = parsed.data;
 			out.problems.push(...checkReferences(parsed.data, file, fm.lineOf, ctx));
 		}
-		out.problems.push(...checkPlainText(fm.data, file, fm.lineOf));
+		out.problems.push(...checkPlainText(fm.data, file, fm.lineOf, 'frontmatter'));
 	}
 	if (src.tree) {
 		out.problems.push(...checkSections(src.tree, file, ctx.framework, src.bodyLine));
+		out.problems.push(...checkNoCode(src.tree, file));
 		const slugger = new GithubSlugger();
 		visit(src.tree, 'heading', (h: Heading) => {
 			out.anchors.push(slugger.slug(toString(h)));
@@ -61,6 +66,7 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 		visit(src.tree, (node) => {
 			if (node.type === 'link') {
 				const url = (node as Link).url;
+				if (unsafeScheme(url)) return; // reported by checkNoCode
 				if (url.startsWith('/') || url.startsWith('#')) out.links.push({ file, line: node.position?.start.line, url });
 				else if (!/^(https?:|mailto:)/.test(url)) out.problems.push(problem(file, `relative link "${url}" will break when the page moves`, { line: node.position?.start.line, fix: 'Link with a site path such as `/cases/tiktok-feed/#model` or `/pitfalls/#position-bias`.' }));
 			}
@@ -116,21 +122,6 @@ function checkReferences(data: CaseFrontmatter, file: string, lineOf: LineOf, ct
 		urls.set(r.url, i);
 	});
 	return problems;
-}
-
-/** Frontmatter is plain text: HTML in it would be shown as literal text, so flag it. */
-function checkPlainText(data: unknown, file: string, lineOf: LineOf, path: PropertyKey[] = []): Problem[] {
-	if (typeof data === 'string') {
-		const tag = /<\/?[a-z][a-z0-9-]*(\s[^>]*)?\/?>/i.exec(data);
-		if (tag) {
-			const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-			return [problem(file, `HTML tag ${tag[0].slice(0, 40)} in "${field}"; frontmatter is plain text and is shown literally, never run`, { field, line: lineOf(path), fix: 'Remove the markup; write plain text (Markdown is not rendered in frontmatter either).' })];
-		}
-		return [];
-	}
-	if (Array.isArray(data)) return data.flatMap((v, i) => checkPlainText(v, file, lineOf, [...path, i]));
-	if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => checkPlainText(v, file, lineOf, [...path, k]));
-	return [];
 }
 
 /** The body's `##` headings must be the framework's sections, each once, in order, none empty. */
