@@ -119,7 +119,7 @@ describe('checkContent', () => {
 		expect((await reportFor({ 'case-studies/minimal.mdx': untitled })).text).toContain('<DeepDive> needs a title="…" attribute');
 	});
 
-	it('suggests other pages, never the broken link's own page, as the fix', async () => {
+	it('suggests other pages as the fix, never the page the broken link is on', async () => {
 		const { report } = await reportFor({ 'case-studies/minimal.mdx': valid, 'case-studies/link-missing-case.mdx': readFileSync(join(FIXTURES, 'broken/link-missing-case.mdx')) });
 		const fix = report.problems.find((p) => p.message.startsWith('link to /cases/no-such-case/'))?.fix;
 		expect(fix).toBe('Link to an existing page, e.g. /cases/minimal/.');
