@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
@@ -11,6 +12,8 @@ import remarkMermaid from './src/plugins/remark-mermaid.ts';
 import { checkDiagram } from './src/lib/diagrams/index.ts';
 import { loadMermaid } from './src/lib/diagrams/parse.ts';
 import { SEARCH_RANKING } from './src/lib/site/search-ranking.ts';
+import { contentSecurityPolicy } from './src/lib/site/csp.ts';
+import { cspDiagramStyles } from './src/integrations/csp-diagram-styles.ts';
 
 // The content is checked once, before anything renders: the same checks as `npm run check`.
 const report = await checkContent({ checkDiagram });
@@ -26,7 +29,15 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	// A mistake that slips past the content check still cannot run: only the site's own hashed
+	// scripts and styles execute, no inline handlers, and nothing loads from another origin.
+	// Stylesheets as files, never inlined: Astro inlines small component styles into MDX pages without
+	// hashing them for the Content-Security-Policy, and the browser would then refuse them.
+	build: { inlineStylesheets: 'never' },
+	security: { csp: contentSecurityPolicy([fileURLToPath(new URL('./node_modules/@astrojs/starlight/dist/', import.meta.url)), fileURLToPath(new URL('./src/components/', import.meta.url))]) },
 	markdown: {
+		// Code blocks are highlighted by Starlight's Expressive Code (CSP-safe stylesheets); Shiki's inline styles would be refused.
+		syntaxHighlight: false,
 		processor: unified({ remarkPlugins: [remarkMermaid], rehypePlugins: [[rehypeBaseLinks, { base }]] }),
 	},
 	integrations: [
@@ -37,8 +48,9 @@ export default defineConfig({
 			social: [],
 			// print.css last: it overrides the screen styles on paper.
 			customCss: ['./src/styles/workbook.css', './src/styles/print.css'],
-			// The footer override adds the print script (opens <details>, forces the light theme) to every page.
-			components: { Footer: './src/components/overrides/Footer.astro' },
+			// The footer override adds the print script (opens <details>, forces the light theme) to every page;
+			// the search override names the header button by its visible text (accessibility).
+			components: { Footer: './src/components/overrides/Footer.astro', Search: './src/components/overrides/Search.astro' },
 			sidebar: buildSidebar(report.cases, base),
 			lastUpdated: false,
 			// One ranking for Starlight's search modal and the /search/ page.
@@ -49,6 +61,7 @@ export default defineConfig({
 		}),
 		mdx(),
 		// Print layouts (for PDFs) are noindex and blank worksheets repeat their worksheet: keep both out of the sitemap.
+		cspDiagramStyles(),
 		sitemap({ filter: (page) => !/\/(print\/|practice\/[^/]+\/blank\/)/.test(page) }),
 	],
 });
