@@ -33,3 +33,18 @@ describe('vector index memory', () => {
 		expect(formatBytes(bytes)).toBe('10.6 GB');
 	});
 });
+
+describe('formatBytes, the one byte formatter (decimal units, "KB")', () => {
+	it.each([
+		[0, '0 B'],
+		[12, '12 B'],
+		[999, '999 B'],
+		[1000, '1 KB'],
+		[640_400, '640.4 KB'],
+		[1_000_000, '1 MB'],
+		[1_234_567, '1.2 MB'],
+		[2.5e15, '2.5 PB'],
+	])('%d bytes read as %s', (bytes, text) => {
+		expect(formatBytes(bytes)).toBe(text);
+	});
+});

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain .mjs on purpose (it must run on Node 20), so it has no types
+// Plain .mjs on purpose: it must run on Node 20, which cannot load TypeScript.
 import { nodeProblem, satisfies } from '../../scripts/require-node.mjs';
 
 const range: string = JSON.parse(readFileSync('package.json', 'utf8')).engines.node;

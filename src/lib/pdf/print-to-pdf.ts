@@ -1,6 +1,7 @@
 /** Printing one print layout to PDF in Chromium: wait until it is complete, open what is folded, number the contents. */
 import type { Page } from 'playwright-core';
 import { inspectPdf } from './inspect.ts';
+import { escapeHtml } from '../site/escape-html.ts';
 
 export const PAPER_FORMATS = { a4: 'A4', letter: 'Letter' } as const;
 export type PaperFormat = keyof typeof PAPER_FORMATS;
@@ -60,8 +61,4 @@ export async function numberContents(page: Page, pdf: Uint8Array): Promise<{ cha
 		return changed;
 	}, [...pages]);
 	return { changed, missing: anchors.filter((a) => !pages.has(a)) };
-}
-
-function escapeHtml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

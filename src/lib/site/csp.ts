@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AstroUserConfig } from 'astro';
+
+type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
 /** The sha256 CSP source for a script or style text, as browsers compute it. */
 export function cspHash(text: string): `sha256-${string}` {
@@ -28,7 +31,7 @@ export function inlineScriptHashes(dirs: string[]): `sha256-${string}`[] {
  * The site's Content-Security-Policy (Astro's `security.csp`; Astro adds the hashes of the scripts
  * and styles it renders). Everything comes from the site itself; inline event handlers never run.
  */
-export function contentSecurityPolicy(componentDirs: string[]) {
+export function contentSecurityPolicy(componentDirs: string[]): CspConfig {
 	return {
 		directives: [
 			"default-src 'self'",
@@ -49,7 +52,7 @@ export function contentSecurityPolicy(componentDirs: string[]) {
 			// style="…" attributes (diagram sizes, budget bars) cannot run code; <style> elements still need a hash.
 			resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
 		},
-	} as const;
+	};
 }
 
 /** Adds the hashes of every `<style>` inside an `<svg>` to the page's CSP `<meta>` (style-src-elem, else style-src). */

@@ -8,6 +8,10 @@ import * as z from 'zod/mini';
 import { attemptSchema, describeIssue, newAttemptId, type Attempt } from './attempt.ts';
 import { RUBRIC_FORMULA, rubricTotal } from './rubric.ts';
 import { formatDuration, frozenTimer, sectionSpentMs, elapsedMs } from './timer.ts';
+import { formatBytes } from '../../numbers/estimates.ts';
+
+/** Re-exported for the worksheet's client script: one byte formatter for the whole project. */
+export { formatBytes };
 
 export const EXPORT_FORMAT = 'mlsd-workbook/practice-attempt';
 export const EXPORT_VERSION = 1;
@@ -139,9 +143,6 @@ function fail(message: string): ImportResult {
 	return { ok: false, message };
 }
 
-export function formatBytes(bytes: number): string {
-	return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
-}
 
 function formatDate(ms: number): string {
 	return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
