@@ -39,9 +39,6 @@ export function checkNoCode(tree: Root, file: string): Problem[] {
 			case 'mdxJsxTextElement':
 				problems.push(...checkElement(node, file));
 				break;
-			case 'html':
-				if (node.value.replace(/<!--[\s\S]*?-->/g, '').trim() !== '') problems.push(problem(file, `raw HTML \`${clip(node.value)}\` is not allowed in a case file`, { ...at(node), fix: `Write it in Markdown, or use one of the project's components: ${allowedList}.` }));
-				break;
 			case 'link':
 			case 'image':
 			case 'definition': {
@@ -112,11 +109,9 @@ function checkAttribute(attr: JsxAttribute, element: string | null, allowed: boo
 	return out;
 }
 
-/** `{/* … *\/}` parses to a program with no statements: a comment, which renders nothing. */
-function isComment(node: { value: string; data?: { estree?: { body: unknown[] } | null } }): boolean {
-	const estree = node.data?.estree;
-	if (estree) return estree.body.length === 0;
-	return node.value.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+/** `{/* … *\/}` parses (remark-mdx keeps acorn's program) to no statements: a comment, which renders nothing. */
+function isComment(node: { data?: { estree?: { body: unknown[] } | null } }): boolean {
+	return node.data?.estree?.body.length === 0;
 }
 
 function firstLine(s: string): string {

@@ -124,4 +124,19 @@ describe('checkContent', () => {
 		const fix = report.problems.find((p) => p.message.startsWith('link to /cases/no-such-case/'))?.fix;
 		expect(fix).toBe('Link to an existing page, e.g. /cases/minimal/.');
 	});
+
+	it.each([
+		['an unknown component', '<Secret />', '<Secret> is not one of the project components; a case body is Markdown plus <DeepDive>'],
+		['a fragment', '<>text</>', '<> is a JSX fragment; a case body is Markdown plus <DeepDive>'],
+		['<details>', '<details>\n\nMore.\n\n</details>', 'Use <DeepDive title="…">…</DeepDive> for a collapsible part.'],
+		['a handler on raw HTML', '<b onclick="steal()">bold</b>', 'event handler onclick= on <b> runs code'],
+		['a spread attribute', '<DeepDive title="x" {...props}>\n\nMore.\n\n</DeepDive>', '`{...props}` on <DeepDive> is a JavaScript expression'],
+		['a reference-style javascript: link', 'See [the model][m].\n\n[m]: javascript:alert(1)', 'link to `javascript:alert(1)`: a javascript: URL runs code when it is opened'],
+		['a data: URL in a component attribute', '<DeepDive title="data:text/html,x">\n\nMore.\n\n</DeepDive>', 'title="data:text/html,x" on <DeepDive> is a data: URL'],
+	])('refuses %s in a case body, saying what it is', async (_, snippet, expected) => {
+		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('## Model\n', `## Model\n\n${snippet}\n`);
+		const { report, text } = await reportFor({ 'case-studies/minimal.mdx': body });
+		expect(text).toContain(expected);
+		expect(report.problems.every((p) => p.line && p.line >= 86 && p.fix)).toBe(true);
+	});
 });
