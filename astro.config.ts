@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
@@ -17,6 +18,8 @@ import remarkLinkTitles, { sidebarTitles } from './src/plugins/remark-link-title
 import { checkDiagram } from './src/lib/diagrams/index.ts';
 import { loadMermaid } from './src/lib/diagrams/parse.ts';
 import { SEARCH_RANKING } from './src/lib/site/search-ranking.ts';
+import { contentSecurityPolicy } from './src/lib/site/csp.ts';
+import { cspDiagramStyles } from './src/integrations/csp-diagram-styles.ts';
 
 // The content is checked once, before anything renders: the same checks as `npm run check`.
 const report = await checkContent({ checkDiagram });
@@ -34,7 +37,15 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	// A mistake that slips past the content check still cannot run: only the site's own hashed
+	// scripts and styles execute, no inline handlers, and nothing loads from another origin.
+	// Stylesheets as files, never inlined: Astro inlines small component styles into MDX pages without
+	// hashing them for the Content-Security-Policy, and the browser would then refuse them.
+	build: { inlineStylesheets: 'never' },
+	security: { csp: contentSecurityPolicy([fileURLToPath(new URL('./node_modules/@astrojs/starlight/dist/', import.meta.url)), fileURLToPath(new URL('./src/components/', import.meta.url))]) },
 	markdown: {
+		// Code blocks are highlighted by Starlight's Expressive Code (CSP-safe stylesheets); Shiki's inline styles would be refused.
+		syntaxHighlight: false,
 		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: sidebarTitles(sidebar, base) }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables] }),
 	},
 	vite: {
@@ -56,8 +67,9 @@ export default defineConfig({
 			social: [],
 			// print.css last: it overrides the screen styles on paper.
 			customCss: ['./src/styles/workbook.css', './src/styles/tables.css', './src/styles/print.css'],
-			// The footer override adds the print script (opens <details>, forces the light theme) to every page.
-			components: { Footer: './src/components/overrides/Footer.astro' },
+			// The footer override adds the print script (opens <details>, forces the light theme) to every page;
+			// the search override names the header button by its visible text (accessibility).
+			components: { Footer: './src/components/overrides/Footer.astro', Search: './src/components/overrides/Search.astro' },
 			sidebar,
 			lastUpdated: false,
 			// src/pages/404.astro replaces Starlight's 404, which has no way back and warns on every build that there is no docs/404 entry.
@@ -70,6 +82,7 @@ export default defineConfig({
 		}),
 		mdx(),
 		// Print layouts (for PDFs) are noindex and blank worksheets repeat their worksheet: keep both out of the sitemap.
+		cspDiagramStyles(),
 		sitemap({ filter: (page) => !/\/(print\/|practice\/[^/]+\/blank\/)/.test(page) }),
 	],
 });

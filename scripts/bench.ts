@@ -207,6 +207,9 @@ const report = [
 	...results,
 ].join('\n');
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, report.replace(/\n{3,}/g, '\n\n'));
+// The mutation-testing section comes from `npm run test:mutation` (scripts/mutation-summary.ts): keep it.
+const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
+const mutation = /\n## Mutation testing\n[\s\S]*?(?=\n## |$)/.exec(previous)?.[0] ?? '';
+writeFileSync(out, (report.trimEnd() + '\n' + mutation).replace(/\n{3,}/g, '\n\n'));
 log(`\nWrote ${join(process.cwd(), out)}`);
 process.exit(failed ? 1 : 0);

@@ -4,12 +4,13 @@
  * browser the browser suite is skipped loudly; with CI=true that is a failure.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { BROWSER_INSTALL_HINT, findChromium } from '../src/lib/tooling/browser.ts';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const skippedSuites: string[] = [];
 let failed = false;
 
 function run(label: string, cmd: string, args: string[]): boolean {
@@ -30,6 +31,16 @@ function vitest(project: string): void {
 		totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 	}
 	if (!ok) failed = true;
+}
+
+/** How many tests a suite holds, without running any (a name no test has skips them all, hooks included). */
+function countTests(project: string): { tests: number; files: number } {
+	const out = `.tmp/vitest-${project}-count.json`;
+	rmSync(out, { force: true });
+	spawnSync('npx', ['vitest', 'run', '--project', project, '--testNamePattern', '^ no test is named this $', '--reporter=json', `--outputFile.json=${out}`], { stdio: 'ignore' });
+	if (!existsSync(out)) return { tests: 0, files: 0 };
+	const r = JSON.parse(readFileSync(out, 'utf8'));
+	return { tests: r.numTotalTests ?? 0, files: r.testResults?.length ?? 0 };
 }
 
 vitest('unit');
@@ -56,11 +67,14 @@ if (browser) {
 		'█████████████████████████████████████████████████████████████████████',
 	].join('\n');
 	console.error(banner);
+	const count = countTests('e2e');
+	totals.skipped += count.tests;
+	skippedSuites.push(`e2e (${count.tests} tests in ${count.files} files)`);
 	if (ci) {
 		console.error('\nCI=true: a missing browser is a failure, not a skip.');
 		failed = true;
 	}
 }
 
-console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${skippedSuites.length ? ` (suite not run: ${skippedSuites.join(', ')})` : ''}`);
 process.exit(failed ? 1 : 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageQps, embeddingBytes, formatBytes, formatCount, hnswIndexBytes, ivfPqIndexBytes, latencyBudget, peakQps } from '../../src/lib/numbers/estimates.ts';
+import { averageQps, embeddingBytes, formatBytes, formatCount, recalibrateDownsampled, hnswIndexBytes, ivfPqIndexBytes, latencyBudget, peakQps } from '../../src/lib/numbers/estimates.ts';
 
 describe('traffic', () => {
 	it('divides daily requests by 86,400 seconds', () => {
@@ -56,3 +56,61 @@ describe('formatting', () => {
 	});
 });
 
+describe('formatBytes, the one byte formatter (decimal units, "KB")', () => {
+	it.each([
+		[0, '0 B'],
+		[12, '12 B'],
+		[999, '999 B'],
+		[1000, '1 KB'],
+		[640_400, '640.4 KB'],
+		[1_000_000, '1 MB'],
+		[1_234_567, '1.2 MB'],
+		[2.5e15, '2.5 PB'],
+		[3e18, '3 EB'],
+		[4.5e21, '4500 EB'],
+		[1_050_000, '1.1 MB'],
+		[1_000_500, '1 MB'],
+		[10_200, '10.2 KB'],
+		[1_500, '1.5 KB'],
+		[12.4, '12 B'],
+	])('%d bytes read as %s', (bytes, text) => {
+		expect(formatBytes(bytes)).toBe(text);
+	});
+
+	it('drops trailing zeros at any precision', () => {
+		expect(formatBytes(1_000_000, 2)).toBe('1 MB');
+		expect(formatBytes(1_200_000, 2)).toBe('1.2 MB');
+		expect(formatCount(1_200, 2)).toBe('1.2K');
+		expect(formatCount(1_000, 3)).toBe('1K');
+	});
+});
+
+describe('formatCount', () => {
+	it.each([
+		[2.5e12, '2.5T'],
+		[1e12, '1T'],
+		[1e9, '1B'],
+		[450e6, '450M'],
+		[12_000, '12K'],
+		[1000, '1K'],
+		[950, '950'],
+		[9.25, '9.3'],
+		[10.4, '10'],
+		[10.04, '10'],
+		[2.5, '2.5'],
+		[3.0, '3'],
+	])('%d reads as %s', (n, text) => {
+		expect(formatCount(n)).toBe(text);
+	});
+});
+
+describe('recalibrateDownsampled', () => {
+	it('is the identity without downsampling and undoes it otherwise', () => {
+		expect(recalibrateDownsampled(0.2, 1)).toBeCloseTo(0.2, 12);
+		expect(recalibrateDownsampled(0.5, 0.1)).toBeCloseTo(0.5 / (0.5 + 0.5 / 0.1), 12);
+	});
+
+	it.each([0, -0.1, 1.01, Number.NaN])('refuses the sampling rate %d', (rate) => {
+		expect(() => recalibrateDownsampled(0.2, rate)).toThrow(new RangeError('sampling rate must be in (0, 1]'));
+	});
+});

@@ -135,4 +135,9 @@ describe('headingIds', () => {
 		const source = '---\ntitle: x\n---\n## ROC-AUC and PR-AUC\n```md\n## not a heading\n```\n### Log loss (cross-entropy)\n## ROC-AUC and PR-AUC\n';
 		expect(headingIds(source)).toEqual(['roc-auc-and-pr-auc', 'log-loss-cross-entropy', 'roc-auc-and-pr-auc-1']);
 	});
+
+	it('keeps the characters Astro keeps and reads headings a line pattern would miss', () => {
+		const source = '## p_value\n\n## Recall@k and `top_k`\n\n## **Bold** and [a link](/x/)\n\nSetext title\n------------\n\n> ## Quoted heading\n';
+		expect(headingIds(source)).toEqual(['p_value', 'recallk-and-top_k', 'bold-and-a-link', 'setext-title', 'quoted-heading']);
+	});
 });

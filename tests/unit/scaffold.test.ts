@@ -72,4 +72,15 @@ describe('npm run new-case', () => {
 		expect(readFileSync(join(root, 'case-studies/the-smart-reply.mdx'), 'utf8')).toMatch(/^title: .*smart.*$/m);
 		expect(report.cases[0].data.title).toBe('The \u201csmart\u201d reply');
 	});
+
+	it.each([["Dollar $' and $& and $$ and $1"], ["Ranking at $`scale`$'s edge"]])('keeps the title %j as typed, and the file intact', async (title) => {
+		const root = makeContentRoot({});
+		const { status, output } = newCase(root, '--title', title, '--domain', 'search', '--difficulty', 'foundation', '--slug', 'odd-title');
+		expect(status, output).toBe(0);
+		const text = readFileSync(join(root, 'case-studies/odd-title.mdx'), 'utf8');
+		expect(text.match(/^## /gm)).toHaveLength(loadFramework().sections.length);
+		const report = await checkContent({ root });
+		expect(report.cases[0].data.title).toBe(title);
+		expect(report.cases[0].data.domain).toBe('search');
+	});
 });

@@ -11,7 +11,9 @@ import { GithubSlugger } from './slug.ts';
 import { GENERATED_SECTIONS } from '../site/case-links.ts';
 import { checkKeyPoints } from './check-key-points.ts';
 import { checkDeepDives } from './check-deep-dives.ts';
-import { checkFormulas, checkInlineText } from './check-formulas.ts';
+import { checkFormulas } from './check-formulas.ts';
+import { checkNoCode, unsafeScheme } from './check-no-code.ts';
+import { checkPlainText } from './check-plain-text.ts';
 
 /** What a case is checked against: the framework and the catalogs' ids. */
 export interface CheckContext {
@@ -25,6 +27,8 @@ export interface CheckContext {
 /** An internal link found in a body, resolved later against every page's anchors. */
 export interface InternalLink {
 	file: string;
+	/** The page the link is on, so a fix never suggests linking to that page itself. */
+	from?: string;
 	line?: number;
 	url: string;
 }
@@ -55,11 +59,12 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 			out.problems.push(...checkReferences(parsed.data, file, fm.lineOf, ctx));
 			out.problems.push(...checkKeyPoints(parsed.data, file, fm.lineOf, ctx.framework));
 		}
-		out.problems.push(...checkPlainText(fm.data, file, fm.lineOf));
+		out.problems.push(...checkPlainText(fm.data, file, fm.lineOf, 'frontmatter'));
 	}
 	if (src.tree) {
 		out.problems.push(...checkSections(src.tree, file, ctx.framework, src.bodyLine));
 		out.problems.push(...checkFormulas(src.tree, file));
+		out.problems.push(...checkNoCode(src.tree, file));
 		const slugger = new GithubSlugger();
 		visit(src.tree, 'heading', (h: Heading) => {
 			out.anchors.push(slugger.slug(toString(h)));
@@ -71,6 +76,7 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 		visit(src.tree, (node) => {
 			if (node.type === 'link') {
 				const url = (node as Link).url;
+				if (unsafeScheme(url)) return; // reported by checkNoCode
 				if (url.startsWith('/') || url.startsWith('#')) out.links.push({ file, line: node.position?.start.line, url });
 				else if (!/^(https?:|mailto:)/.test(url)) out.problems.push(problem(file, `relative link "${url}" will break when the page moves`, { line: node.position?.start.line, fix: 'Link with a site path such as `/cases/tiktok-feed/#model` or `/pitfalls/#position-bias`.' }));
 			}
@@ -167,21 +173,6 @@ export function namesOnlyArxiv(venue: string | undefined): boolean {
 		.replace(/\b(cs|stat|math|eess|econ|q-bio|q-fin|physics)\.[a-z]{2}\b/gi, ' ')
 		.replace(/\b(19|20)\d{2}\b/g, ' ');
 	return !/[\p{L}\p{N}]/u.test(rest);
-}
-
-/** Frontmatter is inline Markdown at most: HTML in it would be shown as literal text, so flag it; formulas and links must render. */
-function checkPlainText(data: unknown, file: string, lineOf: LineOf, path: PropertyKey[] = []): Problem[] {
-	if (typeof data === 'string') {
-		const field = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-		const tag = /<\/?[a-z][a-z0-9-]*(\s[^>]*)?\/?>/i.exec(data);
-		if (tag) {
-			return [problem(file, `HTML tag ${tag[0].slice(0, 40)} in "${field}"; frontmatter is shown as text and inline Markdown, never as HTML`, { field, line: lineOf(path), fix: 'Remove the markup; write plain text or inline Markdown (`code`, *emphasis*, [links](/pitfalls/)).' })];
-		}
-		return checkInlineText(data, file, field, lineOf(path));
-	}
-	if (Array.isArray(data)) return data.flatMap((v, i) => checkPlainText(v, file, lineOf, [...path, i]));
-	if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => checkPlainText(v, file, lineOf, [...path, k]));
-	return [];
 }
 
 /** The body's `##` headings must be the framework's sections, each once, in order, none empty. */

@@ -12,6 +12,7 @@ import { diagramLinks } from '../diagrams/links.ts';
 import { CASES_DIR, CHECKLISTS_FILE, DOMAINS_FILE, FRAMEWORK_FILE, PITFALLS_FILE, displayPath, projectRoot } from './project.ts';
 import { sectionAnchor } from './framework.ts';
 import { parseYamlSource } from './yaml-source.ts';
+import { checkPlainText } from './check-plain-text.ts';
 import { docsRoutes } from './docs-routes.ts';
 import { ROADMAP_FILE, roadmapAnchors } from './roadmap.ts';
 import { roadmapSchema } from '../../schemas/roadmap.ts';
@@ -59,6 +60,7 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 
 	if (pitfalls.data) {
 		const text = parseYamlSource(readText(root, PITFALLS_FILE), PITFALLS_FILE);
+		problems.push(...checkPlainText(pitfalls.data, PITFALLS_FILE, text.lineOf, 'catalog text'));
 		pitfalls.data.forEach((p, i) => {
 			if (!sectionIds.includes(p.stage)) problems.push(problem(PITFALLS_FILE, `unknown framework section "${p.stage}" for pitfall "${p.id}".${didYouMeanPhrase(p.stage, sectionIds)}`, { field: `[${i}].stage`, line: text.lineOf([i, 'stage']), fix: `Use one of ${sectionIds.join(', ')}.` }));
 			if (pitfalls.data!.findIndex((q) => q.id === p.id) !== i) problems.push(problem(PITFALLS_FILE, `pitfall id "${p.id}" is used twice`, { field: `[${i}].id`, line: text.lineOf([i, 'id']), fix: 'Give each pitfall a unique id.' }));
@@ -66,6 +68,7 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	}
 	if (checklists.data) {
 		const text = parseYamlSource(readText(root, CHECKLISTS_FILE), CHECKLISTS_FILE);
+		problems.push(...checkPlainText(checklists.data, CHECKLISTS_FILE, text.lineOf, 'catalog text'));
 		for (const [section, items] of Object.entries(checklists.data)) {
 			if (!sectionIds.includes(section)) problems.push(problem(CHECKLISTS_FILE, `unknown framework section "${section}".${didYouMeanPhrase(section, sectionIds)}`, { line: text.lineOf([section]), fix: `Use one of ${sectionIds.join(', ')}.` }));
 			items.forEach((item, i) => {
@@ -73,6 +76,8 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 			});
 		}
 	}
+
+	if (domains.data) problems.push(...checkPlainText(domains.data, DOMAINS_FILE, parseYamlSource(readText(root, DOMAINS_FILE), DOMAINS_FILE).lineOf, 'catalog text'));
 
 	const ctx = { framework, pitfallIds: pitfalls.data?.map((p) => p.id) ?? [], domainIds: domains.data?.map((d) => d.id) ?? [] };
 	const files = listCaseFiles(join(root, CASES_DIR));
@@ -97,7 +102,7 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 		const checked = checkCase(source, ctx);
 		problems.push(...checked.problems);
 		anchors.set(`/cases/${slug}/`, checked.anchors);
-		links.push(...checked.links.map((l) => (l.url.startsWith('#') ? { ...l, url: `/cases/${slug}/${l.url}` } : l)));
+		links.push(...checked.links.map((l) => ({ ...l, from: `/cases/${slug}/`, url: l.url.startsWith('#') ? `/cases/${slug}/${l.url}` : l.url })));
 		if (options.checkDiagram) {
 			for (const d of checked.diagrams) {
 				// `click` links in diagrams point at site pages: checked like any other link.
@@ -143,7 +148,9 @@ function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Prob
 		const path = rawPath.endsWith('/') ? rawPath : `${rawPath}/`;
 		const ids = anchors.get(path);
 		if (!ids) {
-			problems.push(problem(link.file, `link to ${link.url}: no page at ${path}.${didYouMeanPhrase(path, routes)}`, { line: link.line, fix: `Link to an existing page, e.g. ${routes.filter((r) => /^\/cases\/[^/]+\/$/.test(r)).slice(0, 3).join(', ')}.` }));
+			const otherCases = routes.filter((r) => r.startsWith('/cases/') && r !== '/cases/' && r !== link.from);
+			const examples = (otherCases.length ? otherCases : ['/cases/', '/pitfalls/', '/framework/']).slice(0, 3);
+			problems.push(problem(link.file, `link to ${link.url}: no page at ${path}.${didYouMeanPhrase(path, routes)}`, { line: link.line, fix: `Link to an existing page, e.g. ${examples.join(', ')}.` }));
 		} else if (hash && !ids.includes(hash)) {
 			problems.push(problem(link.file, `link to ${link.url}: ${path} has no anchor "#${hash}".${didYouMeanPhrase(hash, ids)}`, { line: link.line, fix: `Use one of its anchors: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}.` }));
 		}

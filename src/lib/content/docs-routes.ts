@@ -5,10 +5,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { GithubSlugger } from './slug.ts';
 import { projectRoot } from './project.ts';
 
 export const DOCS_DIR = 'src/content/docs';
+
+const mdParser = unified().use(remarkParse).use(remarkGfm);
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /** Site path → heading ids, for every .md/.mdx page under src/content/docs. */
 export function docsRoutes(root = projectRoot()): Map<string, string[]> {
@@ -21,33 +30,19 @@ export function docsRoutes(root = projectRoot()): Map<string, string[]> {
 	}
 	for (const file of files.filter((f) => /\.mdx?$/.test(f)).sort()) {
 		const path = file.split('\\').join('/').replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
-		routes.set(path ? `/${path}/` : '/', headingIds(readFileSync(join(root, DOCS_DIR, file), 'utf8')));
+		routes.set(path ? `/${path}/` : '/', headingIds(readFileSync(join(root, DOCS_DIR, file), 'utf8'), file.endsWith('.mdx')));
 	}
 	return routes;
 }
 
-/** Ids of the Markdown headings (`## Title`) outside code fences, slugged as Astro slugs them. */
-export function headingIds(source: string): string[] {
+/** Ids of the Markdown headings, slugged as Astro slugs them: the headings' text (parsed, not pattern-matched) through github-slugger. */
+export function headingIds(source: string, mdx = true): string[] {
+	const body = source.replace(/^---\n[\s\S]*?\n---(\n|$)/, '');
+	const tree = (mdx ? mdxParser : mdParser).parse(body);
 	const slugger = new GithubSlugger();
 	const ids: string[] = [];
-	let fence: string | undefined;
-	for (const line of source.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n')) {
-		const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-		if (marker && (!fence || marker.startsWith(fence))) {
-			fence = fence ? undefined : marker;
-			continue;
-		}
-		if (fence) continue;
-		const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-		if (heading) ids.push(slugger.slug(plainText(heading[1])));
-	}
+	visit(tree, 'heading', (h) => {
+		ids.push(slugger.slug(toString(h)));
+	});
 	return ids;
-}
-
-/** Heading text as rendered: links, emphasis and code marks dropped. */
-function plainText(markdown: string): string {
-	return markdown
-		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/[*_`]/g, '')
-		.replace(/<[^>]+>/g, '');
 }

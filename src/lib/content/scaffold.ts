@@ -42,13 +42,15 @@ export function scaffoldCase(input: NewCase, framework: Framework, root: string)
 		})
 		.join('\n');
 	const yamlString = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-	const keyPoints = framework.sections.map((s) => `  ${s.id}: []`).join('\n');
-	const text = template
-		.replace('{{title}}', yamlString(input.title.trim()))
-		.replace('{{summary}}', yamlString(`A one-line summary of the ${input.title.trim()} case for cards and search.`))
-		.replace('{{domain}}', input.domain)
-		.replace('{{difficulty}}', input.difficulty)
-		.replace('{{keyPoints}}', () => keyPoints)
-		.replace('{{sections}}', sections);
+	const values: Record<string, string> = {
+		title: yamlString(input.title.trim()),
+		summary: yamlString(`A one-line summary of the ${input.title.trim()} case for cards and search.`),
+		domain: input.domain,
+		difficulty: input.difficulty,
+		sections,
+		keyPoints: framework.sections.map((s) => `  ${s.id}: []`).join('\n'),
+	};
+	// One pass with a function: the title is inserted as typed (`$&` and `$'` are not replacement patterns), never re-scanned.
+	const text = template.replace(/\{\{(title|summary|domain|difficulty|keyPoints|sections)\}\}/g, (_, key: string) => values[key]);
 	return { slug, text };
 }

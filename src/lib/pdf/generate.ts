@@ -14,7 +14,8 @@ import { inspectPdf } from './inspect.ts';
 import { restoreOutlineTitles } from './outline-titles.ts';
 import { applyCribSizes, numberContents, openPrintDocument, pdfOptions, printOnOnePage, type PaperFormat } from './print-to-pdf.ts';
 import { BUILD_STAMP, buildSite, staleReason } from './site-build.ts';
-import { formatBytes, linkPdfsIntoSite } from './site-links.ts';
+import { linkPdfsIntoSite } from './site-links.ts';
+import { formatBytes } from '../numbers/estimates.ts';
 
 export interface PdfOptions {
 	/** Project root (sources, for the staleness check and the build). */

@@ -5,6 +5,7 @@
  * other site link made absolute so it still works from paper or a PDF.
  * Plain string work on Astro's output (attribute values are double-quoted).
  */
+import { escapeHtml } from '../site/escape-html.ts';
 
 /** A site page printed inside the document. */
 export interface PrintPart {
@@ -72,7 +73,7 @@ export function rewriteSiteLinks(html: string, pageUrl: string, options: PrintLi
 			const fragment = decodeFragment(url.hash.slice(1));
 			return '#' + (fragment && fragment !== '_top' ? `${part.prefix}--${fragment}` : part.anchor);
 		}
-		return escapeAttr(new URL(path + url.search + url.hash, site).href);
+		return escapeHtml(new URL(path + url.search + url.hash, site).href);
 	};
 	const rewriteTag = (tag: string) =>
 		tag.replace(HREF, (whole, a: string, href: string, z: string) => {
@@ -104,6 +105,3 @@ function decodeEntities(value: string): string {
 	return value.replace(/&amp;/g, '&').replace(/&#38;/g, '&');
 }
 
-function escapeAttr(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-}

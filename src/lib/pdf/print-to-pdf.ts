@@ -1,6 +1,7 @@
 /** Printing one print layout to PDF in Chromium: wait until it is complete, open what is folded, number the contents. */
 import type { Page } from 'playwright-core';
 import { inspectPdf } from './inspect.ts';
+import { escapeHtml } from '../site/escape-html.ts';
 
 export const PAPER_FORMATS = { a4: 'A4', letter: 'Letter' } as const;
 export type PaperFormat = keyof typeof PAPER_FORMATS;

@@ -6,6 +6,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapeHtml } from '../site/escape-html.ts';
+import { formatBytes } from '../numbers/estimates.ts';
 
 export interface PdfLink {
 	/** Site-absolute href, base included (`/pdf/tiktok-feed.pdf`). */
@@ -81,14 +83,4 @@ export function linkPdfsIntoSite(dist: string, base: string, pdfs: BuiltPdf[]): 
 	if (workbook) apply('', [link(workbook, 'Download the whole workbook')]);
 	if (cribs) apply('crib-sheets/', [link(cribs, 'Every crib sheet in one file', 'case-action')]);
 	return { pages, warnings };
-}
-
-/** `1.2 MB`, `640 KB`. */
-export function formatBytes(bytes: number): string {
-	if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-	return `${Math.max(1, Math.round(bytes / 1000))} KB`;
-}
-
-function escapeHtml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,29 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { gzipSync } from 'node:zlib';
-
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.jpg': 'image/jpeg',
-	'.webp': 'image/webp',
-	'.ico': 'image/x-icon',
-	'.xml': 'application/xml',
-	'.txt': 'text/plain; charset=utf-8',
-	'.pdf': 'application/pdf',
-	'.wasm': 'application/wasm',
-	'.woff2': 'font/woff2',
-	'.pf_meta': 'application/octet-stream',
-	'.pf_fragment': 'application/octet-stream',
-	'.pf_index': 'application/octet-stream',
-	'.pagefind': 'application/octet-stream',
-};
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import sirv from 'sirv';
+import compression from 'compression';
 
 export interface StaticSite {
 	/** Origin plus base path, ending in `/`, e.g. `http://127.0.0.1:41234/`. */
@@ -41,49 +20,49 @@ export interface ServeOptions {
 	compress?: boolean;
 }
 
-/** Types a host compresses; pagefind's index files and images are compressed already. */
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
-
-/** Serves a built site from `dir` on a random loopback port, the way a static host would. */
+/**
+ * Serves a built site from `dir` on a random loopback port, the way a static host would:
+ * sirv for the files (it never leaves `dir`), Express's compression middleware for gzip,
+ * and the site's 404.html for anything else. Used by the PDF build, benchmarks and browser tests.
+ */
 export async function serveStatic(dir: string, base = '/', options: ServeOptions = {}): Promise<StaticSite> {
-	const root = normalize(dir);
-	const gzipped = new Map<string, Buffer>();
+	const root = resolve(dir);
 	const prefix = base.replace(/\/?$/, '/');
 	const requests: string[] = [];
-	const server: Server = createServer((req, res) => {
-		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		requests.push(path);
-		if (!path.startsWith(prefix)) return notFound();
-		let file = normalize(join(root, path.slice(prefix.length)));
-		if (!file.startsWith(root)) return notFound();
-		try {
-			if (statSync(file).isDirectory()) file = join(file, 'index.html');
-			const stat = statSync(file);
-			const type = TYPES[extname(file)] ?? 'application/octet-stream';
-			if (options.compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-				let body = gzipped.get(file);
-				if (!body) gzipped.set(file, (body = gzipSync(readFileSync(file))));
-				res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding', 'content-length': body.length });
-				return res.end(body);
-			}
-			res.writeHead(200, { 'content-type': type, 'content-length': stat.size });
-			createReadStream(file).pipe(res);
-		} catch {
-			notFound();
-		}
-		function notFound() {
-			res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-			const page = join(root, '404.html');
-			if (existsSync(page)) createReadStream(page).pipe(res);
-			else res.end('not found');
-		}
+	// dev: read the disk on each request, so files written after start (PDFs) are served too.
+	const files = sirv(root, { dev: true, etag: true, extensions: ['html'] });
+	// threshold 0: compress even small files, as static hosts do; compressible types only (not pagefind's packed index).
+	const gzip = options.compress ? compression({ threshold: 0 }) : undefined;
+	const notFound = (res: ServerResponse) => {
+		const page = join(root, '404.html');
+		res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+		if (existsSync(page)) createReadStream(page).pipe(res);
+		else res.end('not found');
+	};
+	const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+		const path = new URL(req.url ?? '/', 'http://x').pathname;
+		requests.push(safeDecode(path));
+		if (!path.startsWith(prefix)) return notFound(res);
+		req.url = `/${(req.url ?? '/').slice(prefix.length)}`;
+		const serve = () => files(req, res, () => notFound(res));
+		if (gzip) gzip(req, res, serve);
+		else serve();
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
 	return {
 		url: `http://127.0.0.1:${port}${prefix}`,
 		requests,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
+		close: () => new Promise((done) => server.close(() => done())),
 	};
+}
+
+/** The path as a reader would type it; a malformed escape (`/%`) is kept as sent. */
+function safeDecode(path: string): string {
+	try {
+		return decodeURIComponent(path);
+	} catch {
+		return path;
+	}
 }

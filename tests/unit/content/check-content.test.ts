@@ -98,6 +98,65 @@ describe('checkContent', () => {
 		expect(text).toMatch(/case-studies\/pitfalls\.yaml:\d+: \[\[\d+\]\.stage\] unknown framework section "datta"/);
 		expect(text).toContain('Did you mean "data"?');
 	});
+
+	it.each([
+		['pitfalls.yaml', 'name: Temporal leakage', 'name: Temporal leakage <script>alert(1)</script>'],
+		['checklists.yaml', 'text: Is the business goal stated in one sentence', 'text: Is the <b>business goal</b> stated in one sentence'],
+		['domains.yaml', 'title: Recommendations and feeds', 'title: <img src=x onerror=alert(1)> Recommendations and feeds'],
+	] as const)('refuses HTML in the text of %s', async (name, from, to) => {
+		const yaml = readFileSync(`case-studies/${name}`, 'utf8');
+		expect(yaml).toContain(from);
+		const { text } = await reportFor({ [`case-studies/${name}`]: yaml.replace(from, to), 'case-studies/minimal.mdx': valid });
+		expect(text).toMatchSnapshot();
+	});
+
+	it('allows MDX comments, which render nothing', async () => {
+		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('## Metrics\n', '## Metrics\n\n{/* Offline, online and guardrail metrics. */}\n');
+		const { text } = await reportFor({ 'case-studies/minimal.mdx': body });
+		expect(text).toBe('No problems found.');
+	});
+
+	it('refuses a comment that hides code after it', async () => {
+		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('## Metrics\n', '## Metrics\n\n{/* "*/ alert(1) /*" */}\n');
+		const { text } = await reportFor({ 'case-studies/minimal.mdx': body });
+		expect(text).toContain('is a JavaScript expression; a case file is content only');
+	});
+
+	it.each(['JavaScript:alert(1)', ' java\tscript:alert(1)', 'vbscript:msgbox(1)', 'DATA:text/html,x'])('refuses the disguised URL %j in a link', async (url) => {
+		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('[the model](#model)', `[the model](<${url}>)`);
+		const { report } = await reportFor({ 'case-studies/minimal.mdx': body });
+		expect(report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^link to `.*`: a (javascript|vbscript|data): URL/)]);
+	});
+
+	it('accepts a DeepDive with a plain title, and nothing else about it', async () => {
+		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('## Model\n', '## Model\n\n<DeepDive title="Why two towers">\n\nThe towers share nothing.\n\n</DeepDive>\n');
+		expect((await reportFor({ 'case-studies/minimal.mdx': body })).text).toBe('No problems found.');
+		const extra = body.replace('<DeepDive title="Why two towers">', '<DeepDive title="Why two towers" open="open">');
+		expect((await reportFor({ 'case-studies/minimal.mdx': extra })).text).toContain('<DeepDive> has no attribute "open"; it accepts title="…"');
+		const untitled = body.replace('<DeepDive title="Why two towers">', '<DeepDive>');
+		expect((await reportFor({ 'case-studies/minimal.mdx': untitled })).text).toContain('<DeepDive> needs a title="…" attribute');
+	});
+
+	it('suggests other pages as the fix, never the page the broken link is on', async () => {
+		const { report } = await reportFor({ 'case-studies/minimal.mdx': valid, 'case-studies/link-missing-case.mdx': readFileSync(join(FIXTURES, 'broken/link-missing-case.mdx')) });
+		const fix = report.problems.find((p) => p.message.startsWith('link to /cases/no-such-case/'))?.fix;
+		expect(fix).toBe('Link to an existing page, e.g. /cases/minimal/.');
+	});
+
+	it.each([
+		['an unknown component', '<Secret />', '<Secret> is not one of the project components; a case body is Markdown plus <DeepDive>'],
+		['a fragment', '<>text</>', '<> is a JSX fragment; a case body is Markdown plus <DeepDive>'],
+		['<details>', '<details>\n\nMore.\n\n</details>', 'Use <DeepDive title="…">…</DeepDive> for a collapsible part.'],
+		['a handler on raw HTML', '<b onclick="steal()">bold</b>', 'event handler onclick= on <b> runs code'],
+		['a spread attribute', '<DeepDive title="x" {...props}>\n\nMore.\n\n</DeepDive>', '`{...props}` on <DeepDive> is a JavaScript expression'],
+		['a reference-style javascript: link', 'See [the model][m].\n\n[m]: javascript:alert(1)', 'link to `javascript:alert(1)`: a javascript: URL runs code when it is opened'],
+		['a data: URL in a component attribute', '<DeepDive title="data:text/html,x">\n\nMore.\n\n</DeepDive>', 'title="data:text/html,x" on <DeepDive> is a data: URL'],
+	])('refuses %s in a case body, saying what it is', async (_, snippet, expected) => {
+		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('## Model\n', `## Model\n\n${snippet}\n`);
+		const { report, text } = await reportFor({ 'case-studies/minimal.mdx': body });
+		expect(text).toContain(expected);
+		expect(report.problems.every((p) => p.line && p.line >= 86 && p.fix)).toBe(true);
+	});
 });
 
 describe('arXiv references', () => {

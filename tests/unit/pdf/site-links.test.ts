@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, linkPdfsIntoSite, setPdfLinks } from '../../../src/lib/pdf/site-links.ts';
+import { linkPdfsIntoSite, setPdfLinks } from '../../../src/lib/pdf/site-links.ts';
 
 const casePage = '<div class="case-header"><p class="case-actions"><a class="case-action" href="/practice/feed/">Practise</a></p></div>';
 const homePage = '<article><h3>Print</h3><p>Prints cleanly.</p><p class="pdf-actions" data-pdf-links hidden></p></article>';
@@ -52,13 +52,5 @@ describe('linkPdfsIntoSite', () => {
 		expect(page).toContain('href="/mlsd/pdf/feed.pdf"');
 		expect(page).toContain('href="/mlsd/pdf/worksheets/feed.pdf" data-pdf-link>Blank worksheet<span class="pdf-link-detail"> (PDF, 1 page, 90 KB)');
 		expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('href="/mlsd/pdf/mlsd-workbook.pdf"');
-	});
-});
-
-describe('formatBytes', () => {
-	it('rounds to what a reader needs', () => {
-		expect(formatBytes(1_234_567)).toBe('1.2 MB');
-		expect(formatBytes(640_400)).toBe('640 KB');
-		expect(formatBytes(12)).toBe('1 KB');
 	});
 });

@@ -22,6 +22,13 @@ function sample(): Attempt {
 	};
 }
 
+/** What importing the sample gives: its answers, scores and time per section. */
+function sampleImported(): Attempt {
+	const r = parseAttemptFile(attemptToJson(sample(), info, NOW), info, { now: NOW });
+	if (!r.ok) throw new Error(r.message);
+	return r.attempt;
+}
+
 function exported(overrides: (file: Record<string, any>) => void = () => {}): string {
 	const file = JSON.parse(attemptToJson(sample(), info, NOW));
 	overrides(file);
@@ -92,9 +99,9 @@ describe('import of untrusted files', () => {
 
 	it('rejects files over 1 MB before parsing them', () => {
 		const big = exported((f) => (f.attempt.answers.model = 'x'.repeat(MAX_IMPORT_BYTES)));
-		expect(message(big)).toMatch(/^This file is 1\.0 MB; an exported attempt is at most 1\.0 MB/);
+		expect(message(big)).toMatch(/^This file is 1 MB; an exported attempt is at most 1 MB\. /);
 		// Multi-byte characters count as the bytes they take.
-		expect(message('"' + 'é'.repeat(MAX_IMPORT_BYTES / 2 + 1) + '"')).toMatch(/at most 1\.0 MB/);
+		expect(message('"' + 'é'.repeat(MAX_IMPORT_BYTES / 2 + 1) + '"')).toMatch(/at most 1 MB\. /);
 	});
 
 	it.each([
@@ -134,14 +141,37 @@ describe('import of untrusted files', () => {
 		expect(message(exported((f) => (f.attempt.scores.charisma = 4)))).toMatch(/rubric dimensions this worksheet does not have \("charisma"\)/);
 	});
 
-	it('cannot pollute prototypes through __proto__ keys', () => {
-		const text = exported().replace('"answers": {', '"answers": { "__proto__": { "polluted": "yes" },');
+	// JSON.parse keeps "__proto__" as an own key; an object built from it by assignment would take it as its prototype.
+	it.each([
+		['answers', '"answers":{', (a: Attempt) => a.answers],
+		['scores', '"scores":{', (a: Attempt) => a.scores],
+		['timer.spentMs', '"spentMs":{', (a: Attempt) => a.timer.spentMs],
+	])('drops a __proto__ key in %s: the imported records are plain, with only known keys', (_, at, record) => {
+		const clean = exported();
+		const text = clean.replace(at, `${at}"__proto__":{"polluted":"yes"},`);
+		expect(text, 'the key is really in the file').not.toBe(clean);
 		const r = parse(text);
-		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-		if (r.ok) {
-			expect(Object.getPrototypeOf(r.attempt.answers)).toBe(Object.prototype);
-			expect(Object.keys(r.attempt.answers)).toEqual(['requirements', 'model']);
-		}
+		expect(Object.prototype).not.toHaveProperty('polluted');
+		expect(r.ok).toBe(true);
+		const imported = record((r as { attempt: Attempt }).attempt);
+		expect(Object.getPrototypeOf(imported)).toBe(Object.prototype);
+		expect('polluted' in imported).toBe(false);
+		expect(imported).toEqual(record(sampleImported()));
+	});
+
+	it('refuses a __proto__ key on the attempt itself', () => {
+		const text = exported().replace('"attempt":{', '"attempt":{"__proto__":{"polluted":"yes"},');
+		expect(text).toContain('"attempt":{"__proto__"');
+		const r = parse(text);
+		expect(Object.prototype).not.toHaveProperty('polluted');
+		expect(r.ok ? 'accepted' : r.message).toMatch(/^This export is damaged or from an incompatible version, so nothing was imported/);
+	});
+
+	it.each([
+		['revealed', (f: any) => f.attempt.revealed.push('pricing')],
+		['timer.spentMs', (f: any) => (f.attempt.timer.spentMs.pricing = 1000)],
+	])('rejects an unknown section id in %s', (_, change) => {
+		expect(message(exported(change))).toBe('This export has sections this worksheet does not ("pricing"), so nothing was imported.');
 	});
 
 	it('gives the imported attempt a fresh id and a stopped timer, even if the file says it was running', () => {

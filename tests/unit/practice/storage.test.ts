@@ -145,6 +145,46 @@ describe('practice storage', () => {
 		});
 	});
 
+	describe('when no copy can be kept', () => {
+		/** A store with room for the case's own entry but none for a new key (the copy set aside). */
+		function noRoomForCopies(): MemoryStorage {
+			const storage = new MemoryStorage();
+			const set = storage.setItem.bind(storage);
+			storage.setItem = (key: string, value: string) => {
+				if (!storage.data.has(key)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				set(key, value);
+			};
+			return storage;
+		}
+
+		it('never writes over unreadable data it could not copy, even though the write would fit', () => {
+			const storage = noRoomForCopies();
+			storage.data.set(storeKey(slug), 'my answers, damaged');
+			const { doc, notices } = loadPractice(storage, slug, opts);
+			expect(doc).toEqual(emptyDoc());
+			expect(notices).toEqual([expect.stringContaining('there was no room to keep a copy; it was left as it was')]);
+			expect(storage.getItem(storeKey(slug))).toBe('my answers, damaged');
+			expect(storage.keys()).toEqual([storeKey(slug)]);
+		});
+
+		it('keeps an unreadable format-0 entry it could not copy', () => {
+			const storage = noRoomForCopies();
+			storage.data.set(legacyKey(slug), '{"answers": 42}');
+			expect(loadPractice(storage, slug, opts).doc).toEqual(emptyDoc());
+			expect(storage.getItem(legacyKey(slug))).toBe('{"answers": 42}');
+		});
+
+		it('salvages data with an older or unknown format number instead of treating it as newer', () => {
+			const storage = new MemoryStorage();
+			const raw = JSON.stringify({ version: -1, currentId: 'a1', attempts: [attempt('a1')] });
+			storage.setItem(storeKey(slug), raw);
+			const { doc, notices } = loadPractice(storage, slug, opts);
+			expect(doc.attempts.map((a) => a.id)).toEqual(['a1']);
+			expect(notices).toEqual([expect.stringContaining('was not in the expected format')]);
+			expect(storage.getItem(corruptKey(slug, opts.now))).toBe(raw);
+		});
+	});
+
 	describe('storage errors', () => {
 		it('reports a full store as a quota error with advice, and keeps what was saved before', () => {
 			const storage = new MemoryStorage();
@@ -156,11 +196,26 @@ describe('practice storage', () => {
 			expect(loadPractice(storage, slug, opts).doc).toEqual(small);
 		});
 
-		it('recognises quota errors from other browsers by name and code', () => {
-			const firefox = { getItem: () => null, removeItem() {}, setItem() { throw Object.assign(new Error('full'), { name: 'NS_ERROR_DOM_QUOTA_REACHED' }); } };
-			const legacyCode = { getItem: () => null, removeItem() {}, setItem() { throw Object.assign(new Error('full'), { code: 22 }); } };
-			expect(savePractice(firefox, slug, emptyDoc())).toMatchObject({ ok: false, reason: 'quota' });
-			expect(savePractice(legacyCode, slug, emptyDoc())).toMatchObject({ ok: false, reason: 'quota' });
+		it.each([
+			['Chrome and Safari', { name: 'QuotaExceededError', code: 22 }],
+			['Firefox', { name: 'NS_ERROR_DOM_QUOTA_REACHED', code: 1014 }],
+			['Firefox by name only', { name: 'NS_ERROR_DOM_QUOTA_REACHED' }],
+			['Firefox by code only', { code: 1014 }],
+			['old WebKit by code only', { code: 22 }],
+			['the standard name only', { name: 'QuotaExceededError' }],
+		])('recognises a full store in %s', (_, props) => {
+			const full = { getItem: () => null, removeItem() {}, setItem() { throw Object.assign(new Error('full'), props); } };
+			expect(savePractice(full, slug, emptyDoc())).toMatchObject({ ok: false, reason: 'quota' });
+		});
+
+		it.each([
+			['a security error', Object.assign(new Error('denied'), { name: 'SecurityError', code: 18 })],
+			['a plain error', new Error('disk on fire')],
+			['a thrown string', 'QuotaExceededError'],
+			['null', null],
+		])('does not mistake %s for a full store', (_, thrown) => {
+			const broken = { getItem: () => null, removeItem() {}, setItem() { throw thrown; } };
+			expect(savePractice(broken, slug, emptyDoc())).toMatchObject({ ok: false, reason: 'unavailable' });
 		});
 
 		it('reports blocked or missing storage, and loads an empty worksheet', () => {

@@ -9,6 +9,10 @@ import { attemptSchema, describeIssue, newAttemptId, upgradeAttemptV1, type Atte
 import { RUBRIC_FORMULA, describeTarget, rubricTotal, targetOf, targetVerdicts, type TargetLevelInfo } from './rubric.ts';
 import { attemptCoverage, describeCoverage } from './coverage.ts';
 import { formatDuration, frozenTimer, sectionSpentMs, elapsedMs } from './timer.ts';
+import { formatBytes } from '../../numbers/estimates.ts';
+
+/** Re-exported for the worksheet's client script: one byte formatter for the whole project. */
+export { formatBytes };
 
 export const EXPORT_FORMAT = 'mlsd-workbook/practice-attempt';
 export const EXPORT_VERSION = 2;
@@ -171,9 +175,6 @@ function fail(message: string): ImportResult {
 	return { ok: false, message };
 }
 
-export function formatBytes(bytes: number): string {
-	return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
-}
 
 function formatDate(ms: number): string {
 	return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
