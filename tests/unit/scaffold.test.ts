@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { smartQuotes } from '../../src/lib/site/typography.ts';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check-content.ts';
 import { formatReport } from '../../src/lib/content/problems.ts';
@@ -80,7 +81,9 @@ describe('npm run new-case', () => {
 		const text = readFileSync(join(root, 'case-studies/odd-title.mdx'), 'utf8');
 		expect(text.match(/^## /gm)).toHaveLength(loadFramework().sections.length);
 		const report = await checkContent({ root });
-		expect(report.cases[0].data.title).toBe(title);
+		// The file holds the title as typed (checked through the YAML); loading sets typographic quotes.
+		expect(text).toContain(`title: "${title}"`);
+		expect(report.cases[0].data.title).toBe(smartQuotes(title));
 		expect(report.cases[0].data.domain).toBe('search');
 	});
 });

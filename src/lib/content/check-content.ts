@@ -148,7 +148,7 @@ function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Prob
 		const path = rawPath.endsWith('/') ? rawPath : `${rawPath}/`;
 		const ids = anchors.get(path);
 		if (!ids) {
-			const otherCases = routes.filter((r) => r.startsWith('/cases/') && r !== '/cases/' && r !== link.from);
+			const otherCases = routes.filter((r) => /^\/cases\/[^/]+\/$/.test(r) && r !== link.from);
 			const examples = (otherCases.length ? otherCases : ['/cases/', '/pitfalls/', '/framework/']).slice(0, 3);
 			problems.push(problem(link.file, `link to ${link.url}: no page at ${path}.${didYouMeanPhrase(path, routes)}`, { line: link.line, fix: `Link to an existing page, e.g. ${examples.join(', ')}.` }));
 		} else if (hash && !ids.includes(hash)) {
