@@ -119,6 +119,21 @@ export const caseFrontmatterSchema = z.strictObject({
 	draft: z.boolean().default(false),
 });
 
+/**
+ * The countable minimums of the case standard, checked for every listed case (warnings
+ * while `draft: true`). Key points are checked with their own field.
+ */
+export const CASE_MINIMUMS = {
+	/** Catalog pitfalls, each with a note on how it bites in this case. */
+	pitfalls: 6,
+	/** Case-specific checklist items, across sections (the catalog's come on top). */
+	checklist: 15,
+	/** Follow-up questions with answer sketches. */
+	followUps: 8,
+	/** Primary references. */
+	references: 6,
+} as const;
+
 export type CaseFrontmatter = z.infer<typeof caseFrontmatterSchema>;
 export type PipelineStage = z.infer<typeof pipelineStageSchema>;
 export type Scale = z.infer<typeof scaleSchema>;

@@ -9,6 +9,7 @@ import { didYouMeanPhrase } from './suggest.ts';
 import { problem, type Problem } from './problems.ts';
 import { GithubSlugger } from './slug.ts';
 import { GENERATED_SECTIONS } from '../site/case-links.ts';
+import { checkMinimums } from './check-minimums.ts';
 
 /** What a case is checked against: the framework and the catalogs' ids. */
 export interface CheckContext {
@@ -37,7 +38,7 @@ export interface CaseCheck {
 /** Ids of the sections the case page generates around the body. */
 export const GENERATED_ANCHORS = ['at-a-glance', 'pipeline', ...GENERATED_SECTIONS.map((s) => s.slug)];
 
-/** Checks one parsed case: frontmatter schema and references, framework sections, and collects links and diagrams. */
+/** Checks one parsed case: frontmatter schema and references, framework sections, the standard's minimums, and collects links and diagrams. */
 export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 	const out: CaseCheck = { anchors: [], links: [], diagrams: [], problems: [] };
 	const { file } = src;
@@ -75,6 +76,7 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 			}
 		});
 	}
+	if (out.data && src.frontmatter) out.problems.push(...checkMinimums(out.data, out.diagrams, src.tree, ctx.framework, file, src.frontmatter.lineOf));
 	return out;
 }
 

@@ -7,7 +7,7 @@ import { readDataFile } from './data-file.ts';
 import { readCaseSource } from './case-source.ts';
 import { checkCase, type InternalLink } from './check-case.ts';
 import { didYouMeanPhrase } from './suggest.ts';
-import { problem, type Problem } from './problems.ts';
+import { isError, problem, type Problem } from './problems.ts';
 import { CASES_DIR, CHECKLISTS_FILE, DOMAINS_FILE, FRAMEWORK_FILE, PITFALLS_FILE, displayPath, projectRoot } from './project.ts';
 import { sectionAnchor } from './framework.ts';
 import { parseYamlSource } from './yaml-source.ts';
@@ -26,7 +26,10 @@ export interface CheckedCase {
 
 export interface ContentReport {
 	cases: CheckedCase[];
+	/** Errors: they fail `npm run check` and the build. */
 	problems: Problem[];
+	/** Reported, failing nothing: a draft below the case standard's minimums. */
+	warnings: Problem[];
 	filesChecked: number;
 }
 
@@ -48,7 +51,7 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	const checklists = readDataFile(root, CHECKLISTS_FILE, checklistCatalogSchema);
 	const domains = readDataFile(root, DOMAINS_FILE, domainCatalogSchema);
 	problems.push(...fw.problems, ...pitfalls.problems, ...checklists.problems, ...domains.problems);
-	if (!fw.data) return { cases: [], problems, filesChecked: 1 };
+	if (!fw.data) return { cases: [], problems, warnings: [], filesChecked: 1 };
 	const framework = fw.data;
 	const sectionIds = framework.sections.map((s) => s.id);
 
@@ -117,9 +120,10 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	for (const route of STATIC_ROUTES) if (!anchors.has(route)) anchors.set(route, []);
 	for (const [route, ids] of options.extraRoutes ?? []) anchors.set(route, ids);
 	problems.push(...checkLinks(links, anchors));
-	// Only cases with no problems at all are handed on to pages and the sidebar.
-	const broken = new Set(problems.map((p) => p.file));
-	return { cases: cases.filter((c) => !broken.has(c.file)), problems, filesChecked: files.length + 4 };
+	// Only cases with no errors are handed on to pages and the sidebar; a draft with warnings builds.
+	const errors = problems.filter(isError);
+	const broken = new Set(errors.map((p) => p.file));
+	return { cases: cases.filter((c) => !broken.has(c.file)), problems: errors, warnings: problems.filter((p) => !isError(p)), filesChecked: files.length + 4 };
 }
 
 function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Problem[] {

@@ -16,6 +16,8 @@ export interface Problem {
 	message: string;
 	/** How to fix it, as an instruction. */
 	fix?: string;
+	/** Warnings are reported but fail nothing (a draft below the case standard's minimums). */
+	severity?: 'warning';
 }
 
 export function problem(file: string, message: string, extra: Omit<Problem, 'file' | 'message'> = {}): Problem {
@@ -27,12 +29,15 @@ export function formatProblem(p: Problem): string {
 	const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
 	const field = p.field ? ` [${p.field}]` : '';
 	const fix = p.fix ? `\n    fix: ${p.fix}` : '';
-	return `${where}:${field} ${p.message}${fix}`;
+	const level = p.severity === 'warning' ? ' warning:' : '';
+	return `${where}:${field}${level} ${p.message}${fix}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The whole report, grouped by file, sorted by line, with a closing count. */
+export const isError = (p: Problem) => p.severity !== 'warning';
+
+/** The whole report, grouped by file, sorted by line, with a closing count; warnings are counted apart. */
 export function formatReport(problems: Problem[]): string {
 	if (problems.length === 0) return 'No problems found.';
 	const byFile = new Map<string, Problem[]>();
@@ -43,7 +48,15 @@ export function formatReport(problems: Problem[]): string {
 			const lines = [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => '  ' + formatProblem(p).replace(/\n/g, '\n  '));
 			return `${file}\n${lines.join('\n')}`;
 		});
-	return `${blocks.join('\n\n')}\n\nFound ${plural(problems.length, 'problem')} in ${plural(byFile.size, 'file')}.`;
+	const errors = problems.filter(isError).length;
+	const warnings = problems.length - errors;
+	const files = plural(byFile.size, 'file');
+	const summary = !warnings
+		? `Found ${plural(errors, 'problem')} in ${files}.`
+		: errors
+			? `Found ${plural(errors, 'problem')} and ${plural(warnings, 'warning')} in ${files}.`
+			: `No problems found; ${plural(warnings, 'warning')} in ${files} (warnings fail neither the check nor the build).`;
+	return `${blocks.join('\n\n')}\n\n${summary}`;
 }
 
 /** Thrown where content is wrong; carries the problems so callers can print the report. */

@@ -11,7 +11,7 @@ const brokenNames = readdirSync(join(FIXTURES, 'broken')).map((f) => f.replace(/
 
 async function reportFor(files: Record<string, string | Buffer>) {
 	const report = await checkContent({ root: makeContentRoot(files), checkDiagram });
-	return { report, text: formatReport(report.problems) };
+	return { report, text: formatReport([...report.problems, ...report.warnings]) };
 }
 
 describe('checkContent', () => {
@@ -39,6 +39,24 @@ describe('checkContent', () => {
 		}
 		expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
 		expect(text).toMatchSnapshot();
+	});
+
+	it('holds a draft to the minimums with warnings only: reported, failing nothing, still built', async () => {
+		const draft = (name: string) => readFileSync(join(FIXTURES, 'broken', `${name}.mdx`), 'utf8').replace(/^difficulty: .*$/m, '$&\ndraft: true');
+		const { report, text } = await reportFor({ 'case-studies/few-pitfalls.mdx': draft('too-few-pitfalls'), 'case-studies/no-sequence.mdx': draft('no-sequence-diagram') });
+		expect(report.problems).toEqual([]);
+		expect(report.cases.map((c) => c.slug)).toEqual(['few-pitfalls', 'no-sequence']);
+		expect(text).toMatchInlineSnapshot(`
+			"case-studies/few-pitfalls.mdx
+			  case-studies/few-pitfalls.mdx:38: [pitfalls] warning: 5 catalog pitfalls; the case standard asks for at least 6 before the case is listed
+			      fix: Add pitfalls from case-studies/pitfalls.yaml, each with a note on how it shows up in this case (add one to the catalog when the case needs it).
+
+			case-studies/no-sequence.mdx
+			  case-studies/no-sequence.mdx:162: warning: no authored sequence diagram; the case standard asks for a \`sequenceDiagram\` of the online request before the case is listed
+			      fix: Add a \`\`\`mermaid block starting \`sequenceDiagram\` under "## Serving and infrastructure": the request from client to response, service by service, with the latency of each hop.
+
+			No problems found; 2 warnings in 2 files (warnings fail neither the check nor the build)."
+		`);
 	});
 
 	it('names both files for a duplicate slug', async () => {
