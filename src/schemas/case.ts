@@ -80,10 +80,17 @@ export const referenceSchema = z.strictObject({
 	venue: z.string().optional(),
 });
 
+/**
+ * Longest case title. Every page title built from it must fit html-validate's long-title rule
+ * (70 characters plus Starlight's " | MLSD Workbook", see .htmlvalidate.mjs); the longest is
+ * "Worksheet: <title>" (src/lib/site/page-titles.ts, which tests hold to this limit).
+ */
+export const CASE_TITLE_MAX = 59;
+
 /** The frontmatter of a case study in `case-studies/*.mdx`. */
 export const caseFrontmatterSchema = z.strictObject({
 	/** Title shown on the page, in the sidebar and in PDFs. */
-	title: z.string().min(3).max(90),
+	title: z.string().min(3).max(CASE_TITLE_MAX, { error: 'it names the page, practice, worksheet and print pages ("Worksheet: <title> | MLSD Workbook"), which must stay within the 86 characters a page title may have' }),
 	/** One-line summary for cards, search excerpts and meta descriptions. */
 	summary: z.string().min(20).max(220),
 	/** The interview prompt, as the interviewer says it. Shown alone in practice mode. */

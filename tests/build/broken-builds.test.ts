@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HtmlValidate } from 'html-validate';
+import htmlValidateConfig from '../../.htmlvalidate.mjs';
+import { CASE_TITLE_MAX } from '../../src/schemas/case.ts';
 import { FIXTURES, makeProjectCopy, runIn } from '../fixtures/content-root.ts';
 
 // One project copy; each test swaps in one broken case and runs the real commands on it.
@@ -34,11 +37,18 @@ describe('a broken case fails both `npm run check` and `npm run build`', () => {
 		}
 	});
 
-	it('the valid fixture builds', () => {
-		useCase('minimal', readFileSync(join(FIXTURES, 'valid.mdx')));
+	it('the valid fixture builds, and with the longest title allowed every page built from it is valid HTML', async () => {
+		const title = 'Minimal valid case: a news feed '.padEnd(CASE_TITLE_MAX, 'x');
+		useCase('minimal', readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace(/^title: .*$/m, `title: "${title}"`));
 		const { status, output } = runIn(root, 'node', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', '.tmp/dist']);
 		expect(status, output).toBe(0);
-		expect(readFileSync(join(root, '.tmp/dist/cases/minimal/index.html'), 'utf8')).toContain('Minimal valid case');
+		const validator = new HtmlValidate(htmlValidateConfig);
+		for (const page of ['cases/minimal/', 'practice/minimal/', 'practice/minimal/blank/', 'print/case/minimal/']) {
+			const html = readFileSync(join(root, '.tmp/dist', page, 'index.html'), 'utf8');
+			expect(html).toContain(title);
+			const report = await validator.validateString(html, page);
+			expect(report.results.flatMap((r) => r.messages.map((m) => `${page}: ${m.message} (${m.ruleId})`))).toEqual([]);
+		}
 	});
 
 	it('a case scaffolded from the template builds, so the template cannot drift from the schema', () => {
