@@ -42,6 +42,8 @@ describe('a broken case fails both `npm run check` and `npm run build`', () => {
 		useCase('minimal', readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace(/^title: .*$/m, `title: "${title}"`));
 		const { status, output } = runIn(root, 'node', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', '.tmp/dist']);
 		expect(status, output).toBe(0);
+		// A clean build says nothing alarming: warnings are for the contributor's mistakes only.
+		expect(output.split('\n').filter((l) => /\[WARN\]/.test(l))).toEqual([]);
 		const validator = new HtmlValidate(htmlValidateConfig);
 		for (const page of ['cases/minimal/', 'practice/minimal/', 'practice/minimal/blank/', 'print/case/minimal/']) {
 			const html = readFileSync(join(root, '.tmp/dist', page, 'index.html'), 'utf8');
