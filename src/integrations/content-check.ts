@@ -66,7 +66,8 @@ function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, roo
 		if (report.problems.length) {
 			logger.error(`Content problems:\n\n${text}\n`);
 			const error = contentOverlayError(report.problems, root);
-			client.send({ type: 'error', err: { name: error.name, title: error.title, message: error.message, hint: error.hint, loc: error.loc, stack: '' } as never });
+			const loc = error.loc && { file: error.loc.file, line: error.loc.line ?? 1, column: error.loc.column ?? 1 };
+			client.send({ type: 'error', err: { name: error.name, title: error.title, message: error.message, hint: error.hint, loc, stack: '' } });
 			return;
 		}
 		if (report.warnings.length) logger.warn(`Content warnings:\n\n${text}\n`);

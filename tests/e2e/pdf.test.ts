@@ -1,13 +1,14 @@
 /**
- * PDFs and printing, in real Chromium. `npm run pdf` runs once on a copy of the
- * built site (so dist/ itself stays as the build left it); the PDFs are read
+ * PDFs and printing, in real Chromium. `npm run pdf` runs once on a site built from
+ * a copy of the project holding two of the real cases: printing is the same for every
+ * case, and a fixed-size site keeps this file's time flat as cases are added (the whole
+ * workbook grows with every case). The built dist/ itself stays as the build left it. The PDFs are read
  * back as text with pdf.js: what a reader sees on paper, in the order they see
  * it, with page numbers, bookmarks and a numbered table of contents. Then the
  * browser's own printing of a case page: no site chrome, folded content open,
  * light colours, link addresses shown.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { generatePdfs, type PdfResult } from '../../src/lib/pdf/generate.ts';
 import { inspectPdf, type OutlineEntry } from '../../src/lib/pdf/inspect.ts';
 import { serveStatic, type StaticSite } from '../../src/lib/tooling/static-server.ts';
 import { DIST } from './harness.ts';
+import { makeProjectCopy, runIn } from '../fixtures/content-root.ts';
 
 const BASE = process.env.BASE_PATH ?? '/';
 const GENERATED_SECTIONS = ['Pitfalls', 'Design checklist', 'Follow-up questions', 'References'];
@@ -35,21 +37,34 @@ const pdfs = new Map<string, ReadPdf>();
 let site: StaticSite;
 let browser: Browser;
 
-/** The cases as the built site shows them: slug and title from each case page's heading. */
-const cases = () =>
-	readdirSync(join(DIST, 'print/case')).map((slug) => ({ slug, title: decode(/<h1 id="_top"[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(DIST, 'cases', slug, 'index.html'), 'utf8'))![1]!) }));
+/** The representative cases (the first two real ones), named when the file is collected so each per-case test carries its case. */
+const REPRESENTATIVE = readdirSync('case-studies')
+	.filter((f) => f.endsWith('.mdx'))
+	.sort()
+	.slice(0, 2);
+/** Slug and title as the built site shows them, from each case page's heading. */
+const builtCases = (dist: string) =>
+	readdirSync(join(dist, 'print/case')).map((slug) => ({ slug, title: decode(/<h1 id="_top"[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(dist, 'cases', slug, 'index.html'), 'utf8'))![1]!) }));
+const caseList = REPRESENTATIVE.map((f) => ({ slug: f.replace(/\.mdx$/, ''), title: /^title: "?(.*?)"?$/m.exec(readFileSync(join('case-studies', f), 'utf8'))![1]! }));
+const cases = () => caseList;
+/** The site the PDFs are made from: built in beforeAll. */
+let SITE: string;
 
 beforeAll(async () => {
-	work = mkdtempSync(join(tmpdir(), 'mlsd-pdf-'));
-	cpSync(DIST, work, { recursive: true });
-	results = await generatePdfs({ root: process.cwd(), dist: work, out: join(work, 'pdf'), format: 'a4', base: BASE, build: 'never' }, () => {});
+	const files = Object.fromEntries(REPRESENTATIVE.map((f) => [`case-studies/${f}`, readFileSync(join('case-studies', f))]));
+	work = makeProjectCopy(files);
+	const build = runIn(work, process.execPath, ['node_modules/astro/bin/astro.mjs', 'build']);
+	if (build.status !== 0) throw new Error(`the two-case site did not build:\n${build.output}`);
+	SITE = join(work, 'dist');
+	expect(builtCases(SITE).sort((a, b) => a.slug.localeCompare(b.slug))).toEqual(caseList);
+	results = await generatePdfs({ root: work, dist: SITE, out: join(SITE, 'pdf'), format: 'a4', base: BASE, build: 'never' }, () => {});
 	for (const r of results) {
 		const pdf = await inspectPdf(new Uint8Array(readFileSync(r.path)));
 		const text = await pdf.text();
 		pdfs.set(r.file, { pages: pdf.pages, text, all: text.join(' '), outline: await pdf.outline() });
 		await pdf.close();
 	}
-	site = await serveStatic(work, BASE);
+	site = await serveStatic(SITE, BASE);
 	browser = await launchChromium();
 });
 
@@ -73,46 +88,38 @@ describe('npm run pdf', () => {
 		for (const r of results) expect(existsSync(r.path), r.path).toBe(true);
 	});
 
-	it('gives each case PDF its title and every section heading, in reading order', () => {
-		for (const c of cases()) {
-			const sections = ['At a glance', ...framework.sections.map((s) => s.title), ...GENERATED_SECTIONS];
-			expect(inOrder(pdf(`${c.slug}.pdf`).all, [c.title, ...sections]), c.slug).toEqual([]);
-		}
+	it.each(caseList)('$slug: the case PDF has its title and every section heading, in reading order', (c) => {
+		const sections = ['At a glance', ...framework.sections.map((s) => s.title), ...GENERATED_SECTIONS];
+		expect(inOrder(pdf(`${c.slug}.pdf`).all, [c.title, ...sections]), c.slug).toEqual([]);
 	});
 
-	it('prints folded content: every follow-up answer is in the case PDF', () => {
-		for (const c of cases()) {
-			const page = readFileSync(join(DIST, 'cases', c.slug, 'index.html'), 'utf8');
-			const followUps = /<section class="follow-ups"[\s\S]*?<\/section>/.exec(page)![0];
-			const answers = [...followUps.matchAll(/<\/summary>\s*<p>([\s\S]*?)<\/p>/g)].map((m) => textOf(m[1]!));
-			expect(answers.length, c.slug).toBeGreaterThan(0);
-			for (const answer of answers) expect(compact(pdf(`${c.slug}.pdf`).all), `${c.slug}: ${answer.slice(0, 60)}`).toContain(compact(answer));
-		}
+	it.each(caseList)('$slug: folded content is printed, every follow-up answer is in the case PDF', (c) => {
+		const page = readFileSync(join(SITE, 'cases', c.slug, 'index.html'), 'utf8');
+		const followUps = /<section class="follow-ups"[\s\S]*?<\/section>/.exec(page)![0];
+		const answers = [...followUps.matchAll(/<\/summary>\s*<p>([\s\S]*?)<\/p>/g)].map((m) => textOf(m[1]!));
+		expect(answers.length, c.slug).toBeGreaterThan(0);
+		for (const answer of answers) expect(compact(pdf(`${c.slug}.pdf`).all), `${c.slug}: ${answer.slice(0, 60)}`).toContain(compact(answer));
 	});
 
-	it('draws diagrams as vector text: every label of every diagram figure can be found in the PDF as often as on the page', () => {
-		for (const c of cases()) {
-			const printed = readFileSync(join(DIST, 'print/case', c.slug, 'index.html'), 'utf8');
-			const doc = /<div class="print-document"[\s\S]*<\/article>/.exec(printed)![0];
-			const labels = [...doc.matchAll(/<figure class="diagram[\s\S]*?<\/svg>/g)].flatMap((f) => [...f[0].matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((t) => textOf(t[1]!)));
-			const pdfText = compact(pdf(`${c.slug}.pdf`).all);
-			const pageText = compact(textOf(doc));
-			// A diagram printed as a picture would lose its labels from the PDF's text (they would remain only in "Diagram as text").
-			for (const label of labels.filter((l) => compact(l).length >= 8)) expect(count(pdfText, compact(label)), `${c.slug}: "${label}"`).toBeGreaterThanOrEqual(count(pageText, compact(label)));
-		}
+	it.each(caseList)('$slug: diagrams are vector text, every label of every diagram figure is in the PDF as often as on the page', (c) => {
+		const printed = readFileSync(join(SITE, 'print/case', c.slug, 'index.html'), 'utf8');
+		const doc = /<div class="print-document"[\s\S]*<\/article>/.exec(printed)![0];
+		const labels = [...doc.matchAll(/<figure class="diagram[\s\S]*?<\/svg>/g)].flatMap((f) => [...f[0].matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((t) => textOf(t[1]!)));
+		const pdfText = compact(pdf(`${c.slug}.pdf`).all);
+		const pageText = compact(textOf(doc));
+		// A diagram printed as a picture would lose its labels from the PDF's text (they would remain only in "Diagram as text").
+		for (const label of labels.filter((l) => compact(l).length >= 8)) expect(count(pdfText, compact(label)), `${c.slug}: "${label}"`).toBeGreaterThanOrEqual(count(pageText, compact(label)));
 	});
 
-	it("puts the prompt, every framework question and each section's time budget on the worksheet", () => {
-		for (const c of cases()) {
-			const text = pdf(`worksheets/${c.slug}.pdf`).all;
-			const page = readFileSync(join(DIST, 'cases', c.slug, 'index.html'), 'utf8');
-			const prompt = textOf(/<blockquote>([\s\S]*?)<\/blockquote>/.exec(page)![1]!);
-			expect(compact(text)).toContain(compact(prompt));
-			const minutes = Number(/(\d+) min/.exec(/<li class="badge badge-time">[\s\S]*?<\/li>/.exec(page)![0])![1]);
-			const budgets = scaledBudgets(framework, minutes);
-			for (const [i, s] of framework.sections.entries()) {
-				expect(inOrder(text, [`${i + 1}. ${s.title}`, `${budgets[i]} min budget`, s.question]), `${c.slug}: ${s.title}`).toEqual([]);
-			}
+	it.each(caseList)("$slug: the worksheet has the prompt, every framework question and each section's time budget", (c) => {
+		const text = pdf(`worksheets/${c.slug}.pdf`).all;
+		const page = readFileSync(join(SITE, 'cases', c.slug, 'index.html'), 'utf8');
+		const prompt = textOf(/<blockquote>([\s\S]*?)<\/blockquote>/.exec(page)![1]!);
+		expect(compact(text)).toContain(compact(prompt));
+		const minutes = Number(/(\d+) min/.exec(/<li class="badge badge-time">[\s\S]*?<\/li>/.exec(page)![0])![1]);
+		const budgets = scaledBudgets(framework, minutes);
+		for (const [i, s] of framework.sections.entries()) {
+			expect(inOrder(text, [`${i + 1}. ${s.title}`, `${budgets[i]} min budget`, s.question]), `${c.slug}: ${s.title}`).toEqual([]);
 		}
 	});
 
@@ -152,8 +159,8 @@ describe('the workbook PDF', () => {
 			expect(entry!.items.map((i) => i.title)).toEqual(['At a glance', ...framework.sections.map((s) => s.title), ...GENERATED_SECTIONS]);
 		}
 		expect(top).toContain('Pitfall catalog');
-		const roadmap = existsSync(join(DIST, 'roadmap/index.html'));
-		const roadmapTitle = roadmap ? decode(/<h1 id="_top"[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(DIST, 'roadmap/index.html'), 'utf8'))![1]!) : undefined;
+		const roadmap = existsSync(join(SITE, 'roadmap/index.html'));
+		const roadmapTitle = roadmap ? decode(/<h1 id="_top"[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(SITE, 'roadmap/index.html'), 'utf8'))![1]!) : undefined;
 		if (roadmapTitle) expect(top.at(-1)).toBe(roadmapTitle);
 		else expect(top.at(-1)).toBe('Pitfall catalog');
 	});
@@ -197,20 +204,26 @@ describe('the workbook print layout', () => {
 });
 
 describe('links to the PDFs from the site', () => {
-	it('each case page links its PDF and worksheet, and the files are served', async () => {
+	it.each(caseList)('$slug: the case page links its PDF and worksheet, and the files are served', async (c) => {
 		const page = await browser.newPage();
 		try {
-			for (const c of cases()) {
-				await page.goto(new URL(`cases/${c.slug}/`, site.url).href);
-				const link = page.getByRole('link', { name: /Download as PDF/ });
-				await expect.poll(() => link.isVisible()).toBe(true);
-				expect(await link.textContent()).toMatch(/\(PDF, \d+ pages, [\d.]+ [KM]B\)/);
-				for (const href of await page.locator('a[data-pdf-link]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
-					const response = await page.request.get(href);
-					expect(response.status(), href).toBe(200);
-					expect(response.headers()['content-type']).toBe('application/pdf');
-				}
+			await page.goto(new URL(`cases/${c.slug}/`, site.url).href);
+			const link = page.getByRole('link', { name: /Download as PDF/ });
+			await expect.poll(() => link.isVisible()).toBe(true);
+			expect(await link.textContent()).toMatch(/\(PDF, \d+ pages, [\d.]+ [KM]B\)/);
+			for (const href of await page.locator('a[data-pdf-link]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+				const response = await page.request.get(href);
+				expect(response.status(), href).toBe(200);
+				expect(response.headers()['content-type']).toBe('application/pdf');
 			}
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('the home page links the whole workbook, and the file is served', async () => {
+		const page = await browser.newPage();
+		try {
 			await page.goto(site.url);
 			const workbookLink = page.getByRole('link', { name: /Download the whole workbook/ });
 			await expect.poll(() => workbookLink.isVisible()).toBe(true);
@@ -223,7 +236,7 @@ describe('links to the PDFs from the site', () => {
 	});
 
 	it('a site built without PDFs links to none', () => {
-		for (const path of ['index.html', ...cases().map((c) => `cases/${c.slug}/index.html`)]) {
+		for (const path of ['index.html', ...builtCases(DIST).map((c) => `cases/${c.slug}/index.html`)]) {
 			expect(readFileSync(join(DIST, path), 'utf8'), path).not.toMatch(/href="[^"]*\.pdf"/);
 		}
 	});

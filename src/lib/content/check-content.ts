@@ -96,12 +96,7 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 		problems.push(...checked.problems);
 		anchors.set(`/cases/${slug}/`, checked.anchors);
 		links.push(...checked.links.map((l) => (l.url.startsWith('#') ? { ...l, url: `/cases/${slug}/${l.url}` } : l)));
-		if (options.checkDiagram) {
-			for (const d of checked.diagrams) {
-				const error = await options.checkDiagram(d.source);
-				if (error) problems.push(problem(file, `diagram: ${error.message}`, { line: d.line + (error.line ?? 1) - 1, fix: error.fix }));
-			}
-		}
+		if (options.checkDiagram) problems.push(...(await checkDiagrams(file, checked.diagrams, options.checkDiagram)));
 		if (checked.data) cases.push({ slug, file, data: checked.data });
 	}
 
@@ -124,6 +119,24 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	const errors = problems.filter(isError);
 	const broken = new Set(errors.map((p) => p.file));
 	return { cases: cases.filter((c) => !broken.has(c.file)), problems: errors, warnings: problems.filter((p) => !isError(p)), filesChecked: files.length + 4 };
+}
+
+async function checkDiagrams(file: string, diagrams: { source: string; line: number }[], checkDiagram: DiagramChecker): Promise<Problem[]> {
+	const problems: Problem[] = [];
+	for (const d of diagrams) {
+		const error = await checkDiagram(d.source);
+		if (error) problems.push(problem(file, `diagram: ${error.message}`, { line: d.line + (error.line ?? 1) - 1, fix: error.fix }));
+	}
+	return problems;
+}
+
+/** The diagram problems of one case file alone, as `checkContent` reports them (for checks that go case by case). */
+export async function diagramProblems(root: string, file: string, checkDiagram: DiagramChecker): Promise<Problem[]> {
+	const abs = join(root, file);
+	const source = readCaseSource(abs, file, basename(abs, extname(abs)));
+	const fw = readDataFile(root, FRAMEWORK_FILE, frameworkSchema);
+	if (!fw.data) return fw.problems;
+	return checkDiagrams(file, checkCase(source, { framework: fw.data, pitfallIds: [], domainIds: [] }).diagrams, checkDiagram);
 }
 
 function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Problem[] {
