@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, diagramProblems } from '../../../src/lib/content/check-content.ts';
 import { checkDiagram } from '../../../src/lib/diagrams/index.ts';
+import { loadMermaid } from '../../../src/lib/diagrams/parse.ts';
 import { formatReport } from '../../../src/lib/content/problems.ts';
 import { FIXTURES, makeContentRoot } from '../../fixtures/content-root.ts';
 
@@ -17,6 +18,10 @@ async function reportFor(files: Record<string, string | Buffer>) {
 	const report = await checkContent({ root: makeContentRoot(files), checkDiagram });
 	return { report, text: formatReport([...report.problems, ...report.warnings]) };
 }
+
+// The diagram parser loads once, in seconds on a busy machine; load it here so no single test
+// pays for it under the 5 s default (a broken diagram is parsed, a cached good one is not).
+beforeAll(() => loadMermaid(), 120_000);
 
 describe('checkContent', () => {
 	it('accepts the minimal valid case', async () => {
