@@ -12,9 +12,9 @@
  * writes the whole file and calls this with --json).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { commandEnv, makeProjectCopy } from '../tests/fixtures/content-root.ts';
 
 export interface TestRun {
@@ -100,7 +100,8 @@ async function runOnce(count: number, keep: boolean): Promise<TestRun> {
 const minutes = (ms: number | undefined) => (ms === undefined ? '–' : ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
 const STEPS = ['unit tests', 'site build', 'build tests', 'e2e tests'];
 
-export function testsTable(runs: TestRun[]): string {
+export function testsTable(unsorted: TestRun[]): string {
+	const runs = [...unsorted].sort((a, b) => a.cases - b.cases);
 	const rows = [
 		'| cases | `npm test` | unit | site build | build tests | browser tests | per case | tests passed / failed / skipped | load at start |',
 		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -131,8 +132,12 @@ if (import.meta.main) {
 		runs.push(run);
 		console.log(`\n${count} cases: ${minutes(run.totalMs)}, ${run.passed} passed, ${run.failed} failed (load average ${run.loadBefore.toFixed(1)} at start)`);
 		// Write after every count, so a long run leaves its results behind if it is stopped.
+		console.log(`BENCH_TESTS_RUN ${JSON.stringify(run)}`);
 		const json = option('json');
-		if (json) writeFileSync(json, JSON.stringify(runs, null, 2));
+		if (json) {
+			mkdirSync(dirname(json), { recursive: true });
+			writeFileSync(json, JSON.stringify(runs, null, 2));
+		}
 		const results = option('results');
 		if (results) {
 			const section = `## Test suite scaling\n\n${TESTS_SECTION_INTRO}\n\n${testsTable(runs)}\n`;
