@@ -5,7 +5,7 @@ import { checklistCatalogSchema, domainCatalogSchema, pitfallCatalogSchema } fro
 import type { CaseFrontmatter } from '../../schemas/case.ts';
 import { readDataFile } from './data-file.ts';
 import { readCaseSource } from './case-source.ts';
-import { checkCase, type InternalLink } from './check-case.ts';
+import { checkCase, type CaseCheck, type CheckContext, type InternalLink } from './check-case.ts';
 import { didYouMeanPhrase } from './suggest.ts';
 import { isError, problem, type Problem } from './problems.ts';
 import { CASES_DIR, CHECKLISTS_FILE, DOMAINS_FILE, FRAMEWORK_FILE, PITFALLS_FILE, displayPath, projectRoot } from './project.ts';
@@ -43,7 +43,7 @@ export const STATIC_ROUTES = ['/', '/cases/', '/pitfalls/', '/framework/', '/pra
  * catalogs, every case (frontmatter, sections, references, diagrams), duplicate
  * slugs and internal links across files.
  */
-export async function checkContent(options: { root?: string; checkDiagram?: DiagramChecker; extraRoutes?: Map<string, string[]> } = {}): Promise<ContentReport> {
+export async function checkContent(options: { root?: string; checkDiagram?: DiagramChecker; extraRoutes?: Map<string, string[]>; cache?: Map<string, CaseFileCheck> } = {}): Promise<ContentReport> {
 	const root = options.root ?? projectRoot();
 	const problems: Problem[] = [];
 	const fw = readDataFile(root, FRAMEWORK_FILE, frameworkSchema);
@@ -90,10 +90,10 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 			continue;
 		}
 		bySlug.set(slug, file);
-		const source = readCaseSource(abs, file, slug);
-		problems.push(...source.problems);
-		const checked = checkCase(source, ctx);
-		problems.push(...checked.problems);
+		const result = options.cache?.get(abs) ?? checkCaseFile(abs, file, slug, ctx);
+		options.cache?.set(abs, result);
+		const { checked } = result;
+		problems.push(...result.sourceProblems, ...checked.problems);
 		anchors.set(`/cases/${slug}/`, checked.anchors);
 		links.push(...checked.links.map((l) => (l.url.startsWith('#') ? { ...l, url: `/cases/${slug}/${l.url}` } : l)));
 		if (options.checkDiagram) problems.push(...(await checkDiagrams(file, checked.diagrams, options.checkDiagram)));
@@ -121,22 +121,30 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	return { cases: cases.filter((c) => !broken.has(c.file)), problems: errors, warnings: problems.filter((p) => !isError(p)), filesChecked: files.length + 4 };
 }
 
-async function checkDiagrams(file: string, diagrams: { source: string; line: number }[], checkDiagram: DiagramChecker): Promise<Problem[]> {
+/** One case file read and checked on its own (no diagrams, no links to other pages yet). */
+export interface CaseFileCheck {
+	/** Size, encoding, frontmatter and MDX syntax. */
+	sourceProblems: Problem[];
+	checked: CaseCheck;
+}
+
+/**
+ * Reads and checks one case file. `checkContent` takes a cache of these, so tests can check
+ * case by case and then the links across files without parsing any case twice.
+ */
+export function checkCaseFile(abs: string, file: string, slug: string, ctx: CheckContext): CaseFileCheck {
+	const source = readCaseSource(abs, file, slug);
+	return { sourceProblems: source.problems, checked: checkCase(source, ctx) };
+}
+
+/** Renders each of a case's diagrams, as `checkContent` reports them. */
+export async function checkDiagrams(file: string, diagrams: { source: string; line: number }[], checkDiagram: DiagramChecker): Promise<Problem[]> {
 	const problems: Problem[] = [];
 	for (const d of diagrams) {
 		const error = await checkDiagram(d.source);
 		if (error) problems.push(problem(file, `diagram: ${error.message}`, { line: d.line + (error.line ?? 1) - 1, fix: error.fix }));
 	}
 	return problems;
-}
-
-/** The diagram problems of one case file alone, as `checkContent` reports them (for checks that go case by case). */
-export async function diagramProblems(root: string, file: string, checkDiagram: DiagramChecker): Promise<Problem[]> {
-	const abs = join(root, file);
-	const source = readCaseSource(abs, file, basename(abs, extname(abs)));
-	const fw = readDataFile(root, FRAMEWORK_FILE, frameworkSchema);
-	if (!fw.data) return fw.problems;
-	return checkDiagrams(file, checkCase(source, { framework: fw.data, pitfallIds: [], domainIds: [] }).diagrams, checkDiagram);
 }
 
 function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Problem[] {
