@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { checkContent } from './src/lib/content/check-content.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { knownWarnings } from './src/integrations/known-warnings.ts';
 import { buildSidebar } from './src/lib/site/sidebar.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
@@ -61,6 +62,7 @@ export default defineConfig({
 	},
 	integrations: [
 		contentCheck(report),
+		knownWarnings(),
 		starlight({
 			title: 'MLSD Workbook',
 			description: 'Machine-learning system design, worked in depth: case studies, timed practice, PDFs.',

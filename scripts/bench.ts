@@ -7,10 +7,11 @@
  *   3. Lighthouse scores (scripts/bench-lighthouse.ts);
  *   4. diagram render times (scripts/bench-diagrams.ts), search index size and first
  *      query (scripts/bench-search.ts), PDF generation time (scripts/pdf.ts), when present;
- *   5. build scaling with 10, 100 and 500 synthetic cases (scripts/bench-build.ts).
+ *   5. build scaling with 10, 100 and 500 synthetic cases (scripts/bench-build.ts);
+ *   6. `npm test` time with 3, 12 and 50 cases (scripts/bench-tests.ts; the longest by far).
  *
- *   npm run bench -- [--dist DIR] [--only weights,lighthouse,diagrams,search,pdf,scaling]
- *                    [--lighthouse-runs 3] [--counts 10,100,500] [--out bench/RESULTS.md]
+ *   npm run bench -- [--dist DIR] [--only weights,lighthouse,diagrams,search,pdf,scaling,tests]
+ *                    [--lighthouse-runs 3] [--counts 10,100,500] [--test-counts 3,12,50] [--out bench/RESULTS.md]
  *
  * A section that fails is reported as failed in the results and makes the exit status 1;
  * the other sections still run.
@@ -24,13 +25,14 @@ import { BASELINE_PAGE, pageTypes } from '../src/lib/tooling/page-types.ts';
 import { formatKB, pageFile, weighPage } from '../src/lib/tooling/page-weight.ts';
 import { lighthouseTable, runLighthouse } from './bench-lighthouse.ts';
 import { scalingTable, type BuildRun } from './bench-build.ts';
+import { TESTS_SECTION_INTRO, testsTable, type TestRun } from './bench-tests.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? args[i + 1] : undefined;
 };
-const SECTIONS = ['weights', 'lighthouse', 'diagrams', 'search', 'pdf', 'scaling'] as const;
+const SECTIONS = ['weights', 'lighthouse', 'diagrams', 'search', 'pdf', 'scaling', 'tests'] as const;
 const only = new Set(option('only')?.split(',') ?? SECTIONS);
 const out = option('out') ?? 'bench/RESULTS.md';
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
@@ -191,6 +193,17 @@ if (only.has('scaling'))
 				'',
 				`Load average at the start of each build: ${runs.map((x) => `${x.cases} cases ${x.loadBefore.toFixed(1)}`).join(', ')}.`,
 			].join('\n');
+		}),
+	);
+
+if (only.has('tests'))
+	results.push(
+		await section('Test suite scaling', async () => {
+			const json = '.tmp/bench-tests.json';
+			rmSync(json, { force: true });
+			const r = await run(process.execPath, ['scripts/bench-tests.ts', '--counts', option('test-counts') ?? '3,12,50', '--json', json]);
+			if (!existsSync(json)) throw new Error(`scripts/bench-tests.ts exited with ${r.code} and wrote no results`);
+			return `${TESTS_SECTION_INTRO}\n\n${testsTable(JSON.parse(readFileSync(json, 'utf8')) as TestRun[])}`;
 		}),
 	);
 

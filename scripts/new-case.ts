@@ -1,6 +1,7 @@
 /**
  * `npm run new-case`: scaffold case-studies/<slug>.mdx from templates/case-study.mdx,
- * one section per framework section. Asks for what is missing, or takes flags:
+ * one section per framework section. Asks for what is missing (again until the answer is
+ * valid, and for the slug with a default made from the title), or takes flags:
  *   npm run new-case -- --title "Spotify playlist continuation" --domain recommendation --difficulty intermediate [--slug x]
  */
 import { writeFileSync } from 'node:fs';
@@ -10,8 +11,8 @@ import { createInterface } from 'node:readline/promises';
 import { loadFramework } from '../src/lib/content/framework.ts';
 import { loadDomains } from '../src/lib/content/catalogs.ts';
 import { scaffoldCase, validateNewCase, type NewCase } from '../src/lib/content/scaffold.ts';
+import { askNewCase, SLUG_MAX } from '../src/lib/content/new-case-answers.ts';
 import { CASES_DIR, projectRoot } from '../src/lib/content/project.ts';
-import { DIFFICULTIES } from '../src/schemas/case.ts';
 import { ContentError } from '../src/lib/content/problems.ts';
 
 const usage = 'Usage: npm run new-case -- --title "…" --domain <domain> --difficulty <foundation|intermediate|advanced> [--slug <slug>]';
@@ -25,7 +26,7 @@ try {
 	const root = projectRoot();
 	const framework = loadFramework(root);
 	const domains = loadDomains(root).map((d) => d.id);
-	const answers = await ask(values, domains);
+	const answers = await ask(values, domains, root);
 	const errors = validateNewCase(answers, domains, root);
 	if (errors.length) {
 		console.error(`Cannot create the case:\n${errors.map((e) => `  - ${e}`).join('\n')}\n\n${usage}`);
@@ -34,23 +35,24 @@ try {
 	const { slug, text } = scaffoldCase(answers, framework, root);
 	const file = join(CASES_DIR, `${slug}.mdx`);
 	writeFileSync(join(root, file), text, { flag: 'wx' });
+	if (!answers.slug) console.log(`Slug: ${slug} (from the title; choose another with --slug <slug>, at most ${SLUG_MAX} characters).`);
 	console.log(`Created ${file} (draft).\nNext: write each section, then \`npm run dev\` to preview at /cases/${slug}/ and \`npm run check\` before opening a pull request.`);
 } catch (error) {
 	console.error(error instanceof ContentError ? error.message : `new-case failed: ${(error as Error).message}`);
 	process.exit(1);
 }
 
-async function ask(values: Partial<Record<keyof NewCase, string>>, domains: string[]): Promise<NewCase> {
+async function ask(values: Partial<Record<keyof NewCase, string>>, domains: string[], root: string): Promise<NewCase> {
 	const missing = (['title', 'domain', 'difficulty'] as const).filter((k) => !values[k]);
-	if (missing.length && !process.stdin.isTTY) {
+	if (!missing.length) return { title: values.title!, domain: values.domain!, difficulty: values.difficulty!, slug: values.slug };
+	if (!process.stdin.isTTY) {
 		console.error(`Missing ${missing.map((m) => `--${m}`).join(', ')} (no terminal to ask on).\n${usage}`);
 		process.exit(1);
 	}
-	const rl = missing.length ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
-	const get = async (key: 'title' | 'domain' | 'difficulty', question: string) => values[key] ?? (await rl!.question(question)).trim();
-	const title = await get('title', 'Title (e.g. "Spotify-style playlist continuation"): ');
-	const domain = await get('domain', `Domain (${domains.join(', ')}): `);
-	const difficulty = await get('difficulty', `Difficulty (${DIFFICULTIES.join(', ')}): `);
-	rl?.close();
-	return { title, domain, difficulty, slug: values.slug };
+	const rl = createInterface({ input: process.stdin, output: process.stdout });
+	try {
+		return await askNewCase({ ask: (q) => rl.question(q), say: (line) => console.log(line) }, values, domains, root);
+	} finally {
+		rl.close();
+	}
 }

@@ -8,7 +8,15 @@ import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { BROWSER_INSTALL_HINT, findChromium } from '../src/lib/tooling/browser.ts';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
-const only = process.argv.slice(2);
+/** Suites by name, and the other words people use for them. */
+const SUITES = ['unit', 'build', 'e2e'];
+const ALIASES: Record<string, string> = { browser: 'e2e', chromium: 'e2e', html: 'build', dist: 'build' };
+const unknown = process.argv.slice(2).filter((a) => !SUITES.includes(a) && !(a in ALIASES));
+if (unknown.length) {
+	console.error(`Unknown test suite${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.\nSuites: unit (logic), build (the built HTML; builds the site first), e2e (real Chromium; also "browser").\nExample: npm test -- unit e2e`);
+	process.exit(2);
+}
+const only = process.argv.slice(2).map((a) => ALIASES[a] ?? a);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skippedSuites: string[] = [];
 let failed = false;

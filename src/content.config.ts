@@ -7,7 +7,7 @@ import { caseFrontmatterSchema } from './schemas/case.ts';
 export const collections = {
 	/** Starlight's own pages (concepts, guides) under src/content/docs. */
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }),
-	/** Starlight reads its UI-string overrides from here on every build; declared (with src/content/i18n/en.json, empty) so the build does not warn. */
+	/** Starlight's interface strings where this site says them differently (src/content/i18n/en.json). */
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 	/** Case studies live beside the code in case-studies/, one MDX file per case; the file name is the slug. */
 	cases: defineCollection({

@@ -1,27 +1,38 @@
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatReport } from '../lib/content/problems.ts';
 import type { ContentReport } from '../lib/content/check-content.ts';
+import { devContentState } from '../lib/content/dev-report.ts';
+import { watchContent } from './content-watch.ts';
+
+const AGAIN = 'Run `npm run check` to see this report again.';
 
 /**
  * Fails `astro build` when the content has problems, with the same report
- * `npm run check` prints (no stack trace). In `astro dev` the report is logged
- * and the server keeps running so the contributor can fix and reload.
+ * `npm run check` prints (no stack trace); warnings are printed and fail nothing.
+ * In `astro dev` the check runs again whenever a checked file changes: the report
+ * goes to the terminal and to the browser's error overlay, and pages show it
+ * until the content is fixed (content-check-middleware.ts).
  */
 export function contentCheck(report: ContentReport): AstroIntegration {
+	let root = process.cwd();
 	return {
 		name: 'mlsd:content-check',
 		hooks: {
-			'astro:config:setup': ({ command, logger }) => {
-				// Warnings (unfinished drafts, diagrams too wide to read) never stop a build.
-				if (report.warnings.length) logger.warn(`Warnings:\n\n${formatReport(report.warnings)}`);
-				if (report.problems.length === 0) return;
-				const text = `Content problems:\n\n${formatReport(report.problems)}\n\nRun \`npm run check\` to see this report again.`;
-				if (command === 'build') {
-					logger.error(text);
+			'astro:config:setup': ({ command, config, logger, addMiddleware }) => {
+				root = fileURLToPath(config.root);
+				const text = formatReport([...report.problems, ...report.warnings]);
+				if (report.problems.length && command === 'build') {
+					logger.error(`Content problems:\n\n${text}\n\n${AGAIN}`);
 					process.exit(1);
 				}
-				logger.warn(text);
+				if (report.problems.length || report.warnings.length) logger.warn(`Content ${report.problems.length ? 'problems' : 'warnings'}:\n\n${text}\n\n${AGAIN}`);
+				if (command === 'dev') {
+					devContentState(root).problems = report.problems;
+					addMiddleware({ entrypoint: new URL('./content-check-middleware.ts', import.meta.url), order: 'pre' });
+				}
 			},
+			'astro:server:setup': ({ server, logger }) => watchContent(server, logger, root, report),
 		},
 	};
 }

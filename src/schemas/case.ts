@@ -81,10 +81,17 @@ export const referenceSchema = z.strictObject({
 	venue: z.string().optional(),
 });
 
+/**
+ * Longest case title. Every page title built from it must fit html-validate's long-title rule
+ * (70 characters plus Starlight's " | MLSD Workbook", see .htmlvalidate.mjs); the longest is
+ * "Worksheet: <title>" (src/lib/site/page-titles.ts, which tests hold to this limit).
+ */
+export const CASE_TITLE_MAX = 59;
+
 /** The frontmatter of a case study in `case-studies/*.mdx`. */
 export const caseFrontmatterSchema = z.strictObject({
 	/** Title shown on the page, in the sidebar and in PDFs; straight quotes become typographic ones when loaded. */
-	title: z.string().min(3).max(90).transform((t) => smartQuotes(t)),
+	title: z.string().min(3).max(CASE_TITLE_MAX, { error: 'it names the page, practice, worksheet and print pages ("Worksheet: <title> | MLSD Workbook"), which must stay within the 86 characters a page title may have' }).transform((t) => smartQuotes(t)),
 	/** One-line summary for cards, search excerpts and meta descriptions. */
 	summary: z.string().min(20).max(220),
 	/** The interview prompt, as the interviewer says it. Shown alone in practice mode. */
@@ -120,6 +127,21 @@ export const caseFrontmatterSchema = z.strictObject({
 	/** Hide from listings while a draft. */
 	draft: z.boolean().default(false),
 });
+
+/**
+ * The countable minimums of the case standard, checked for every listed case (warnings
+ * while `draft: true`). Key points are checked with their own field.
+ */
+export const CASE_MINIMUMS = {
+	/** Catalog pitfalls, each with a note on how it bites in this case. */
+	pitfalls: 6,
+	/** Case-specific checklist items, across sections (the catalog's come on top). */
+	checklist: 15,
+	/** Follow-up questions with answer sketches. */
+	followUps: 8,
+	/** Primary references. */
+	references: 6,
+} as const;
 
 export type CaseFrontmatter = z.infer<typeof caseFrontmatterSchema>;
 export type PipelineStage = z.infer<typeof pipelineStageSchema>;

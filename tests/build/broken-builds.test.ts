@@ -1,6 +1,9 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HtmlValidate } from 'html-validate';
+import htmlValidateConfig from '../../.htmlvalidate.mjs';
+import { CASE_TITLE_MAX } from '../../src/schemas/case.ts';
 import { FIXTURES, makeProjectCopy, runIn } from '../fixtures/content-root.ts';
 
 // One project copy; each test swaps in one broken case and runs the real commands on it.
@@ -44,6 +47,22 @@ describe('a broken case fails both `npm run check` and `npm run build`', () => {
 		expect(html).toContain('Minimal valid case');
 		expect(html).toMatch(/<blockquote>Rank items where p &lt; q &amp;&amp; r &gt; s, (&quot;|&#34;|")quoted(&quot;|&#34;|") &amp; (&#39;|&#x27;|')single(&#39;|&#x27;|')\.<\/blockquote>/);
 		expect(html).not.toContain('p < q &&');
+	});
+
+	it('the valid fixture builds, and with the longest title allowed every page built from it is valid HTML', async () => {
+		const title = 'Minimal valid case: a news feed '.padEnd(CASE_TITLE_MAX, 'x');
+		useCase('minimal', readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace(/^title: .*$/m, `title: "${title}"`));
+		const { status, output } = runIn(root, 'node', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', '.tmp/dist']);
+		expect(status, output).toBe(0);
+		// A clean build says nothing alarming: warnings are for the contributor's mistakes only.
+		expect(output.split('\n').filter((l) => /\[WARN\]/.test(l))).toEqual([]);
+		const validator = new HtmlValidate(htmlValidateConfig);
+		for (const page of ['cases/minimal/', 'practice/minimal/', 'practice/minimal/blank/', 'print/case/minimal/']) {
+			const html = readFileSync(join(root, '.tmp/dist', page, 'index.html'), 'utf8');
+			expect(html).toContain(title);
+			const report = await validator.validateString(html, page);
+			expect(report.results.flatMap((r) => r.messages.map((m) => `${page}: ${m.message} (${m.ruleId})`))).toEqual([]);
+		}
 	});
 
 	it('a case scaffolded from the template builds, so the template cannot drift from the schema', () => {

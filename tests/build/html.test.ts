@@ -11,9 +11,25 @@ import { DIST, allPages } from './dist.ts';
 
 const validator = new HtmlValidate(config);
 
+/**
+ * The printable workbook holds every case, so validating all of it grows with the case count.
+ * Each case part is the case's print page (print/case/<slug>/, validated on its own; print.test.ts
+ * checks the ids stay unique across parts): keep the first part as the representative and empty
+ * the others, so what is checked here is the workbook's own frame, cover and contents.
+ */
+function withOneCasePart(html: string): string {
+	let kept = false;
+	return html.replace(/(<article class="print-part" id="case-[^"]+"[^>]*>)[\s\S]*?(<\/article>)/g, (part, open: string, close: string) => {
+		if (kept) return `${open}${close}`;
+		kept = true;
+		return part;
+	});
+}
+
 describe('HTML validity', () => {
 	it.each(allPages())('%s has no html-validate errors', async (page) => {
-		const report = await validator.validateString(readFileSync(join(DIST, page), 'utf8'), page);
+		const html = readFileSync(join(DIST, page), 'utf8');
+		const report = await validator.validateString(page === 'print/workbook/index.html' ? withOneCasePart(html) : html, page);
 		const errors = report.results.flatMap((r) => r.messages.map((m) => `${page}:${m.line}:${m.column}: ${m.message} (${m.ruleId}) near ${JSON.stringify(m.selector ?? '')}`));
 		expect(errors).toEqual([]);
 	});

@@ -25,6 +25,21 @@ describe('formatReport', () => {
 		`);
 	});
 	it('says so when there is nothing wrong', () => expect(formatReport([])).toBe('No problems found.'));
+
+	it('marks warnings and counts them apart from problems', () => {
+		const warning = { file: 'case-studies/a.mdx', line: 5, field: 'pitfalls', message: 'few', fix: 'Add some.', severity: 'warning' as const };
+		expect(formatReport([warning, { file: 'case-studies/b.mdx', line: 2, message: 'wrong' }])).toMatchInlineSnapshot(`
+			"case-studies/a.mdx
+			  case-studies/a.mdx:5: [pitfalls] warning: few
+			      fix: Add some.
+
+			case-studies/b.mdx
+			  case-studies/b.mdx:2: wrong
+
+			Found 1 problem and 1 warning in 2 files."
+		`);
+		expect(formatReport([warning]).split('\n').at(-1)).toBe('No problems found; 1 warning in 1 file (warnings fail neither the check nor the build).');
+	});
 });
 
 describe('YAML positions and zod messages', () => {

@@ -6,6 +6,8 @@ import { checkContent } from '../../src/lib/content/check-content.ts';
 import { formatReport } from '../../src/lib/content/problems.ts';
 import { loadFramework } from '../../src/lib/content/framework.ts';
 import { makeContentRoot, runIn } from '../fixtures/content-root.ts';
+import { askNewCase, defaultSlug } from '../../src/lib/content/new-case-answers.ts';
+import { CASE_TITLE_MAX } from '../../src/schemas/case.ts';
 
 const script = join(process.cwd(), 'scripts/new-case.ts');
 const newCase = (root: string, ...args: string[]) => runIn(process.cwd(), 'node', [script, ...args], { MLSD_ROOT: root });
@@ -23,9 +25,25 @@ describe('npm run new-case', () => {
 		expect(text).toMatch(/^draft: true$/m);
 		const report = await checkContent({ root });
 		expect(formatReport(report.problems)).toBe('No problems found.');
-		// The draft lists every section under keyPoints, empty: each is a warning to fill in, not an error.
-		expect(report.warnings.map((w) => w.field)).toEqual(loadFramework().sections.map((s) => `keyPoints.${s.id}`));
-		expect(report.warnings[0].message).toBe('"Requirements and scope" has 0 key points; expected 3–6');
+		// A draft: the case standard's minimums are warnings until the case is listed.
+		const fields = report.warnings.map((w) => w.field ?? w.message.split(';')[0]);
+		expect(fields.filter((f) => !f.startsWith('keyPoints.'))).toEqual(['pitfalls', 'checklist', 'followUps', 'references', 'no authored pipeline diagram', 'no authored sequence diagram']);
+		// Every section is listed under keyPoints, empty: each is a warning to fill in, not an error.
+		expect(fields.filter((f) => f.startsWith('keyPoints.'))).toEqual(loadFramework().sections.map((s) => `keyPoints.${s.id}`));
+	});
+
+	it('derives a short slug from a long title, cut at a word, and says how to choose another', () => {
+		const root = makeContentRoot({});
+		const { status, output } = newCase(root, '--title', 'Visual search: shop the look from a photo, Pinterest-style', '--domain', 'search', '--difficulty', 'advanced');
+		expect(status, output).toBe(0);
+		expect(output).toContain('Slug: visual-search-shop-the-look-from-a-photo (from the title; choose another with --slug <slug>, at most 40 characters).');
+		expect(existsSync(join(root, 'case-studies/visual-search-shop-the-look-from-a-photo.mdx'))).toBe(true);
+	});
+
+	it('refuses a title too long for the page titles built from it', () => {
+		const { status, output } = newCase(makeContentRoot({}), '--title', 'x'.repeat(CASE_TITLE_MAX + 1), '--domain', 'search', '--difficulty', 'advanced');
+		expect(status).toBe(1);
+		expect(output).toContain(`title: ${CASE_TITLE_MAX + 1} characters; at most ${CASE_TITLE_MAX} fit in the page titles built from it.`);
 	});
 
 	it('takes an explicit slug', () => {
@@ -85,5 +103,64 @@ describe('npm run new-case', () => {
 		expect(text).toContain(`title: "${title}"`);
 		expect(report.cases[0].data.title).toBe(smartQuotes(title));
 		expect(report.cases[0].data.domain).toBe('search');
+	});
+});
+
+describe('npm run new-case, asking on a terminal', () => {
+	/** A terminal that gives the answers in order and records the conversation. */
+	function terminal(answers: string[]) {
+		const transcript: string[] = [];
+		return {
+			transcript,
+			io: {
+				ask: async (question: string) => {
+					const answer = answers.shift();
+					if (answer === undefined) throw new Error(`asked more than expected: ${question}`);
+					transcript.push(`${question}${answer}`);
+					return answer;
+				},
+				say: (line: string) => void transcript.push(line),
+			},
+		};
+	}
+
+	it('asks again until each answer is valid, and offers a slug made from the title', async () => {
+		const root = makeContentRoot({ 'case-studies/visual-search.mdx': 'taken' });
+		const { io, transcript } = terminal(['VS', 'Visual search: shop the look from a photo, Pinterest-style', 'serch', 'search', 'hard', 'advanced', 'visual-search', '']);
+		const answers = await askNewCase(io, {}, ['recommendation', 'search', 'ads'], root);
+		expect(answers).toEqual({ title: 'Visual search: shop the look from a photo, Pinterest-style', domain: 'search', difficulty: 'advanced', slug: 'visual-search-shop-the-look-from-a-photo' });
+		expect(transcript.join('\n')).toMatchInlineSnapshot(`
+			"Title (e.g. "Spotify-style playlist continuation"): VS
+			  title: expected at least 3 characters, e.g. "Spotify-style playlist continuation".
+			Title (e.g. "Spotify-style playlist continuation"): Visual search: shop the look from a photo, Pinterest-style
+			Domain (recommendation, search, ads): serch
+			  domain: unknown domain "serch". Did you mean "search"? Use one of recommendation, search, ads, or add one to case-studies/domains.yaml.
+			Domain (recommendation, search, ads): search
+			Difficulty (foundation, intermediate, advanced): hard
+			  difficulty: "hard" is not one of foundation, intermediate, advanced.
+			Difficulty (foundation, intermediate, advanced): advanced
+			Slug: the page address /cases/<slug>/, at most 40 characters [visual-search-shop-the-look-from-a-photo]: visual-search
+			  slug: case-studies/visual-search.mdx already exists; it will not be overwritten. Choose another slug with --slug.
+			Slug: the page address /cases/<slug>/, at most 40 characters [visual-search-shop-the-look-from-a-photo]: "
+		`);
+	});
+
+	it('keeps valid flags, asks only for the rest, and asks again for a flag that is wrong', async () => {
+		const { io, transcript } = terminal(['recommendation', 'intermediate', 'feed']);
+		const answers = await askNewCase(io, { title: 'Spotify playlist continuation', domain: 'recomendation', slug: 'Feed!' }, ['recommendation'], makeContentRoot({}));
+		expect(answers.slug).toBe('feed');
+		expect(transcript.join('\n')).toMatchInlineSnapshot(`
+			"  domain: unknown domain "recomendation". Did you mean "recommendation"? Use one of recommendation, or add one to case-studies/domains.yaml.
+			Domain (recommendation): recommendation
+			Difficulty (foundation, intermediate, advanced): intermediate
+			  slug: "Feed!" is not URL-safe; use lowercase letters, digits and single hyphens, e.g. "playlist-continuation".
+			Slug: the page address /cases/<slug>/, at most 40 characters [spotify-playlist-continuation]: feed"
+		`);
+	});
+
+	it('proposes at most 40 characters, cut at a word', () => {
+		expect(defaultSlug('Spotify playlist continuation')).toBe('spotify-playlist-continuation');
+		expect(defaultSlug('Ads click-through rate prediction at very large scale for a marketplace').length).toBeLessThanOrEqual(40);
+		expect(defaultSlug('Ads click-through rate prediction at very large scale for a marketplace')).toBe('ads-click-through-rate-prediction-at');
 	});
 });

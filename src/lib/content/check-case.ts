@@ -14,6 +14,7 @@ import { checkDeepDives } from './check-deep-dives.ts';
 import { checkFormulas } from './check-formulas.ts';
 import { checkNoCode, unsafeScheme } from './check-no-code.ts';
 import { checkPlainText } from './check-plain-text.ts';
+import { checkMinimums } from './check-minimums.ts';
 
 /** What a case is checked against: the framework and the catalogs' ids. */
 export interface CheckContext {
@@ -46,7 +47,7 @@ export interface CaseCheck {
 /** Ids of the sections the case page generates around the body. */
 export const GENERATED_ANCHORS = ['at-a-glance', 'pipeline', ...GENERATED_SECTIONS.map((s) => s.slug)];
 
-/** Checks one parsed case: frontmatter schema and references, framework sections, and collects links and diagrams. */
+/** Checks one parsed case: frontmatter schema and references, framework sections, the standard's minimums, and collects links and diagrams. */
 export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 	const out: CaseCheck = { anchors: [], links: [], diagrams: [], problems: [] };
 	const { file } = src;
@@ -91,6 +92,7 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 			}
 		});
 	}
+	if (out.data && src.frontmatter) out.problems.push(...checkMinimums(out.data, out.diagrams, src.tree, ctx.framework, file, src.frontmatter.lineOf));
 	return out;
 }
 

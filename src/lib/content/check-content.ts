@@ -5,9 +5,9 @@ import { checklistCatalogSchema, domainCatalogSchema, pitfallCatalogSchema } fro
 import type { CaseFrontmatter } from '../../schemas/case.ts';
 import { readDataFile } from './data-file.ts';
 import { readCaseSource } from './case-source.ts';
-import { checkCase, type InternalLink } from './check-case.ts';
+import { checkCase, type CaseCheck, type CheckContext, type InternalLink } from './check-case.ts';
 import { didYouMeanPhrase } from './suggest.ts';
-import { isWarning, problem, type Problem } from './problems.ts';
+import { isError, problem, type Problem } from './problems.ts';
 import { diagramLinks } from '../diagrams/links.ts';
 import { CASES_DIR, CHECKLISTS_FILE, DOMAINS_FILE, FRAMEWORK_FILE, PITFALLS_FILE, displayPath, projectRoot } from './project.ts';
 import { sectionAnchor } from './framework.ts';
@@ -29,9 +29,9 @@ export interface CheckedCase {
 
 export interface ContentReport {
 	cases: CheckedCase[];
-	/** Errors: each fails `npm run check` and the build. */
+	/** Errors: they fail `npm run check` and the build. */
 	problems: Problem[];
-	/** Unfinished drafts: reported, but they fail nothing. */
+	/** Reported, failing nothing: a draft below the case standard's minimums. */
 	warnings: Problem[];
 	filesChecked: number;
 }
@@ -46,7 +46,7 @@ export const STATIC_ROUTES = ['/', '/cases/', '/pitfalls/', '/framework/', '/pra
  * catalogs, every case (frontmatter, sections, references, diagrams), duplicate
  * slugs and internal links across files.
  */
-export async function checkContent(options: { root?: string; checkDiagram?: DiagramChecker; extraRoutes?: Map<string, string[]> } = {}): Promise<ContentReport> {
+export async function checkContent(options: { root?: string; checkDiagram?: DiagramChecker; extraRoutes?: Map<string, string[]>; cache?: Map<string, CaseFileCheck> } = {}): Promise<ContentReport> {
 	const root = options.root ?? projectRoot();
 	const problems: Problem[] = [];
 	const fw = readDataFile(root, FRAMEWORK_FILE, frameworkSchema);
@@ -97,20 +97,15 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 			continue;
 		}
 		bySlug.set(slug, file);
-		const source = readCaseSource(abs, file, slug);
-		problems.push(...source.problems);
-		const checked = checkCase(source, ctx);
-		problems.push(...checked.problems);
+		const result = options.cache?.get(abs) ?? checkCaseFile(abs, file, slug, ctx);
+		options.cache?.set(abs, result);
+		const { checked } = result;
+		problems.push(...result.sourceProblems, ...checked.problems);
 		anchors.set(`/cases/${slug}/`, checked.anchors);
 		links.push(...checked.links.map((l) => ({ ...l, from: `/cases/${slug}/`, url: l.url.startsWith('#') ? `/cases/${slug}/${l.url}` : l.url })));
-		if (options.checkDiagram) {
-			for (const d of checked.diagrams) {
-				// `click` links in diagrams point at site pages: checked like any other link.
-				links.push(...diagramLinks(d.source).map((l) => ({ file, line: d.line + l.line - 1, url: l.url })));
-				const error = await options.checkDiagram(d.source);
-				if (error) problems.push(problem(file, `diagram: ${error.message}`, { line: d.line + (error.line ?? 1) - 1, fix: error.fix, ...(error.severity === 'warning' ? { severity: 'warning' as const } : {}) }));
-			}
-		}
+		// `click` links in diagrams point at site pages: checked like any other link.
+		for (const d of checked.diagrams) links.push(...diagramLinks(d.source).map((l) => ({ file, line: d.line + l.line - 1, url: l.url, from: `/cases/${slug}/` })));
+		if (options.checkDiagram) problems.push(...(await checkDiagrams(file, checked.diagrams, options.checkDiagram)));
 		if (checked.data) cases.push({ slug, file, data: checked.data });
 	}
 
@@ -134,10 +129,36 @@ export async function checkContent(options: { root?: string; checkDiagram?: Diag
 	for (const route of STATIC_ROUTES) if (!anchors.has(route)) anchors.set(route, []);
 	for (const [route, ids] of options.extraRoutes ?? []) anchors.set(route, ids);
 	problems.push(...checkLinks(links, anchors));
-	const errors = problems.filter((p) => !isWarning(p));
-	// Only cases with no errors are handed on to pages and the sidebar.
+	// Only cases with no errors are handed on to pages and the sidebar; a draft with warnings builds.
+	const errors = problems.filter(isError);
 	const broken = new Set(errors.map((p) => p.file));
-	return { cases: cases.filter((c) => !broken.has(c.file)), problems: errors, warnings: problems.filter(isWarning), filesChecked: files.length + 4 + (prompts.checked ? 1 : 0) };
+	return { cases: cases.filter((c) => !broken.has(c.file)), problems: errors, warnings: problems.filter((p) => !isError(p)), filesChecked: files.length + 4 + (prompts.checked ? 1 : 0) };
+}
+
+/** One case file read and checked on its own (no diagrams, no links to other pages yet). */
+export interface CaseFileCheck {
+	/** Size, encoding, frontmatter and MDX syntax. */
+	sourceProblems: Problem[];
+	checked: CaseCheck;
+}
+
+/**
+ * Reads and checks one case file. `checkContent` takes a cache of these, so tests can check
+ * case by case and then the links across files without parsing any case twice.
+ */
+export function checkCaseFile(abs: string, file: string, slug: string, ctx: CheckContext): CaseFileCheck {
+	const source = readCaseSource(abs, file, slug);
+	return { sourceProblems: source.problems, checked: checkCase(source, ctx) };
+}
+
+/** Renders each of a case's diagrams, as `checkContent` reports them. */
+export async function checkDiagrams(file: string, diagrams: { source: string; line: number }[], checkDiagram: DiagramChecker): Promise<Problem[]> {
+	const problems: Problem[] = [];
+	for (const d of diagrams) {
+		const error = await checkDiagram(d.source);
+		if (error) problems.push(problem(file, `diagram: ${error.message}`, { line: d.line + (error.line ?? 1) - 1, fix: error.fix, ...(error.severity === 'warning' ? { severity: 'warning' as const } : {}) }));
+	}
+	return problems;
 }
 
 function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Problem[] {

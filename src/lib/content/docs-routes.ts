@@ -30,6 +30,8 @@ export function docsRoutes(root = projectRoot()): Map<string, string[]> {
 	}
 	for (const file of files.filter((f) => /\.mdx?$/.test(f)).sort()) {
 		const path = file.split('\\').join('/').replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+		// 404.md is Starlight's not-found page (404.html), not a page anything links to.
+		if (path === '404') continue;
 		routes.set(path ? `/${path}/` : '/', headingIds(readFileSync(join(root, DOCS_DIR, file), 'utf8'), file.endsWith('.mdx')));
 	}
 	return routes;

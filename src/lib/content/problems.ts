@@ -16,7 +16,7 @@ export interface Problem {
 	message: string;
 	/** How to fix it, as an instruction. */
 	fix?: string;
-	/** A warning (an unfinished draft) is reported but fails nothing; the default is an error. */
+	/** Warnings are reported but fail nothing (a draft below the case standard's minimums). */
 	severity?: 'warning';
 }
 
@@ -30,26 +30,22 @@ export function formatProblem(p: Problem): string {
 	const field = p.field ? ` [${p.field}]` : '';
 	const fix = p.fix ? `\n    fix: ${p.fix}` : '';
 	const level = p.severity === 'warning' ? ' warning:' : '';
-	return `${where}:${level}${field} ${p.message}${fix}`;
-}
-
-export function isWarning(p: Problem): boolean {
-	return p.severity === 'warning';
-}
-
-/** Problems that fail `npm run check` and the build: everything but warnings. */
-export function errorsOf(problems: Problem[]): Problem[] {
-	return problems.filter((p) => !isWarning(p));
+	return `${where}:${field}${level} ${p.message}${fix}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The whole report, grouped by file, sorted by line, with a closing count. */
+export const isError = (p: Problem) => p.severity !== 'warning';
+export const isWarning = (p: Problem) => p.severity === 'warning';
+
+/** Problems that fail `npm run check` and the build: everything but warnings. */
+export function errorsOf(problems: Problem[]): Problem[] {
+	return problems.filter(isError);
+}
+
+/** The whole report, grouped by file, sorted by line, with a closing count; warnings are counted apart. */
 export function formatReport(problems: Problem[]): string {
 	if (problems.length === 0) return 'No problems found.';
-	const warnings = problems.filter(isWarning).length;
-	const errors = problems.length - warnings;
-	const counted = [errors ? plural(errors, 'problem') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(' and ');
 	const byFile = new Map<string, Problem[]>();
 	for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
 	const blocks = [...byFile.entries()]
@@ -58,7 +54,15 @@ export function formatReport(problems: Problem[]): string {
 			const lines = [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).map((p) => '  ' + formatProblem(p).replace(/\n/g, '\n  '));
 			return `${file}\n${lines.join('\n')}`;
 		});
-	return `${blocks.join('\n\n')}\n\nFound ${counted} in ${plural(byFile.size, 'file')}.`;
+	const errors = problems.filter(isError).length;
+	const warnings = problems.length - errors;
+	const files = plural(byFile.size, 'file');
+	const summary = !warnings
+		? `Found ${plural(errors, 'problem')} in ${files}.`
+		: errors
+			? `Found ${plural(errors, 'problem')} and ${plural(warnings, 'warning')} in ${files}.`
+			: `No problems found; ${plural(warnings, 'warning')} in ${files} (warnings fail neither the check nor the build).`;
+	return `${blocks.join('\n\n')}\n\n${summary}`;
 }
 
 /** Thrown where content is wrong; carries the problems so callers can print the report. */

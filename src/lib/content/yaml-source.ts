@@ -75,6 +75,12 @@ function describeIssue(issue: z.core.$ZodIssue, field: string, value: unknown, s
 		}
 		case 'too_small':
 		case 'too_big': {
+			if (issue.origin === 'string' && typeof value === 'string') {
+				// Zod's own wording starts "Too big"/"Too small"; anything else is the schema's reason.
+				const reason = /^Too (small|big)/.test(issue.message) ? '' : `: ${issue.message}`;
+				const limit = issue.code === 'too_big' ? `at most ${issue.maximum}` : `at least ${issue.minimum}`;
+				return { message: `"${name}" is ${value.length} characters; expected ${limit}${reason} (got ${show(value)})`, fix: issue.code === 'too_big' ? `Shorten "${name}" to ${issue.maximum} characters or fewer.` : `Write at least ${issue.minimum} characters for "${name}".` };
+			}
 			return { message: `"${name}" ${issue.message.replace(/^Too (small|big): expected /, 'should be ')} (got ${show(value)})`, fix: issue.origin === 'array' ? `Adjust the number of entries in "${name}".` : `Adjust the value of "${name}".` };
 		}
 		case 'invalid_format':

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:tests`: how long `npm test` takes as the number of cases grows.
+ * For each count it makes a temporary copy of the project whose case-studies/ holds the
+ * real cases plus copies of them under other slugs (titles numbered) up to that count,
+ * runs `npm test` there (unit → site build → build tests → browser tests), and reports
+ * the wall time of each suite and the test counts. The copies are listed cases, so every
+ * per-case page, PDF and test exists for each.
+ *
+ *   npm run bench:tests -- [--counts 3,12,50] [--json out.json] [--results bench/RESULTS.md] [--keep]
+ *
+ * With --results it replaces the "Test suite scaling" section of that file (npm run bench
+ * writes the whole file and calls this with --json).
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { commandEnv, makeProjectCopy } from '../tests/fixtures/content-root.ts';
+
+export interface TestRun {
+	cases: number;
+	/** Wall time of each step `npm test` prints (`━━ unit tests ━━`, `━━ site build ━━`…), in ms. */
+	steps: Record<string, number>;
+	totalMs: number;
+	passed: number;
+	failed: number;
+	skipped: number;
+	exitCode: number | null;
+	/** One-minute load average when the run started. */
+	loadBefore: number;
+	/** The slowest tests of the run, from vitest's JSON reports. */
+	slowest: { name: string; ms: number }[];
+	failures: string[];
+}
+
+/** The real cases plus numbered copies under other slugs, `count` in all. */
+export function caseFiles(count: number): Record<string, string> {
+	const real = readdirSync('case-studies').filter((f) => f.endsWith('.mdx')).sort();
+	const files: Record<string, string> = {};
+	for (let i = 0; i < count; i++) {
+		const name = real[i % real.length];
+		const text = readFileSync(join('case-studies', name), 'utf8');
+		const copy = Math.floor(i / real.length);
+		if (copy === 0) files[`case-studies/${name}`] = text;
+		else files[`case-studies/${name.replace(/\.mdx$/, '')}-${copy + 1}.mdx`] = text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${t.replace(/^"|"$/g, '')} (${copy + 1})`);
+	}
+	return files;
+}
+
+async function runOnce(count: number, keep: boolean): Promise<TestRun> {
+	const root = makeProjectCopy(caseFiles(count));
+	// What `npm test` needs beyond makeProjectCopy's copy: the tests and their configuration.
+	for (const entry of ['tests', 'vitest.config.ts', '.htmlvalidate.mjs', 'README.md', 'CONTRIBUTING.md', 'src/data']) if (existsSync(entry)) cpSync(entry, join(root, entry), { recursive: true });
+	try {
+		const loadBefore = loadavg()[0];
+		const start = performance.now();
+		const steps: Record<string, number> = {};
+		let step = '';
+		let stepStart = start;
+		let tail = '';
+		const exitCode = await new Promise<number | null>((resolve) => {
+			const child = spawn(process.execPath, ['scripts/run-tests.ts'], { cwd: root, env: commandEnv() });
+			const take = (d: Buffer) => {
+				const text = d.toString();
+				process.stdout.write(text);
+				tail = (tail + text).slice(-20_000);
+				for (const m of text.matchAll(/━━ ([^━]+?) ━━/g)) {
+					const now = performance.now();
+					if (step) steps[step] = (steps[step] ?? 0) + now - stepStart;
+					step = m[1].trim();
+					stepStart = now;
+				}
+			};
+			child.stdout.on('data', take);
+			child.stderr.on('data', take);
+			child.on('close', resolve);
+		});
+		const totalMs = performance.now() - start;
+		if (step) steps[step] = (steps[step] ?? 0) + performance.now() - stepStart;
+		const counts = /tests: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(tail.replace(/\x1b\[[0-9;]*m/g, ''));
+		const slowest: TestRun['slowest'] = [];
+		const failures: string[] = [];
+		for (const project of ['unit', 'build', 'e2e']) {
+			const file = join(root, '.tmp', `vitest-${project}.json`);
+			if (!existsSync(file)) continue;
+			const report = JSON.parse(readFileSync(file, 'utf8')) as { testResults: { assertionResults: { fullName: string; duration?: number; status: string }[] }[] };
+			for (const t of report.testResults.flatMap((f) => f.assertionResults)) {
+				slowest.push({ name: `${project}: ${t.fullName}`, ms: t.duration ?? 0 });
+				if (t.status === 'failed') failures.push(`${project}: ${t.fullName}`);
+			}
+		}
+		slowest.sort((a, b) => b.ms - a.ms);
+		return { cases: count, steps, totalMs, passed: Number(counts?.[1] ?? 0), failed: Number(counts?.[2] ?? 0), skipped: Number(counts?.[3] ?? 0), exitCode, loadBefore, slowest: slowest.slice(0, 5), failures };
+	} finally {
+		if (keep) console.log(`  kept ${root}`);
+		else rmSync(root, { recursive: true, force: true });
+	}
+}
+
+const minutes = (ms: number | undefined) => (ms === undefined ? '–' : ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
+const STEPS = ['unit tests', 'site build', 'build tests', 'e2e tests'];
+
+export function testsTable(unsorted: TestRun[]): string {
+	const runs = [...unsorted].sort((a, b) => a.cases - b.cases);
+	const rows = [
+		'| cases | `npm test` | unit | site build | build tests | browser tests | per case | tests passed / failed / skipped | load at start |',
+		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		...runs.map((r) => `| ${r.cases} | ${minutes(r.totalMs)} | ${STEPS.map((s) => minutes(r.steps[s])).join(' | ')} | ${minutes(r.totalMs / r.cases)} | ${r.passed} / ${r.failed} / ${r.skipped} | ${r.loadBefore.toFixed(1)} |`),
+	];
+	const marginal = runs.slice(1).map((r, i) => `${runs[i].cases}→${r.cases}: ${minutes((r.totalMs - runs[i].totalMs) / (r.cases - runs[i].cases))} per added case`);
+	const notes = runs.flatMap((r) => [
+		`- ${r.cases} cases, slowest tests: ${r.slowest.map((t) => `${t.name.slice(0, 90)} (${minutes(t.ms)})`).join('; ')}.`,
+		...(r.failures.length ? [`- ${r.cases} cases, failed: ${r.failures.slice(0, 8).join('; ')}${r.failures.length > 8 ? ` and ${r.failures.length - 8} more` : ''}.`] : []),
+	]);
+	return [...rows, '', marginal.length ? `Marginal cost: ${marginal.join('; ')}.` : '', '', ...notes].join('\n');
+}
+
+export const TESTS_SECTION_INTRO =
+	'`npm test` (scripts/run-tests.ts: unit tests, site build, tests on the built HTML, browser tests including `npm run pdf`) in a temporary copy of the project whose case-studies/ holds the real cases and numbered copies of them under other slugs, so each count has that many listed cases with real content. Wall-clock times on a shared machine: the load average says how busy it was. Copies share their text with the originals, so searches that expect one page among the first results can meet its copies there.';
+
+if (import.meta.main) {
+	const args = process.argv.slice(2);
+	const option = (name: string) => {
+		const i = args.indexOf(`--${name}`);
+		return i >= 0 ? args[i + 1] : undefined;
+	};
+	const counts = (option('counts') ?? '3,12,50').split(',').map(Number).filter((n) => n > 0);
+	const runs: TestRun[] = [];
+	for (const count of counts) {
+		console.log(`\n━━━━ npm test with ${count} cases ━━━━`);
+		const run = await runOnce(count, args.includes('--keep'));
+		runs.push(run);
+		console.log(`\n${count} cases: ${minutes(run.totalMs)}, ${run.passed} passed, ${run.failed} failed (load average ${run.loadBefore.toFixed(1)} at start)`);
+		// Write after every count, so a long run leaves its results behind if it is stopped.
+		console.log(`BENCH_TESTS_RUN ${JSON.stringify(run)}`);
+		const json = option('json');
+		if (json) {
+			mkdirSync(dirname(json), { recursive: true });
+			writeFileSync(json, JSON.stringify(runs, null, 2));
+		}
+		const results = option('results');
+		if (results) {
+			const section = `## Test suite scaling\n\n${TESTS_SECTION_INTRO}\n\n${testsTable(runs)}\n`;
+			const text = existsSync(results) ? readFileSync(results, 'utf8') : '# Benchmark results\n';
+			const at = text.indexOf('## Test suite scaling');
+			const next = at === -1 ? -1 : text.indexOf('\n## ', at + 1);
+			writeFileSync(results, at === -1 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${next === -1 ? '' : text.slice(next + 1)}`);
+		}
+	}
+	console.log(`\n${testsTable(runs)}`);
+}
