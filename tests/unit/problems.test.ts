@@ -94,6 +94,6 @@ describe('warnings', () => {
 			'case-studies/a.mdx\n  case-studies/a.mdx:3: title is missing\n  case-studies/a.mdx:40: warning: diagram: this flowchart is 1,029 px wide\n      fix: Write `flowchart TB`.\n\nFound 1 problem and 1 warning in 1 file.',
 		);
 		expect(errorsOf(problems)).toEqual([problems[1]]);
-		expect(formatReport([problems[0]!])).toMatch(/Found 1 warning in 1 file\.$/);
+		expect(formatReport([problems[0]!])).toMatch(/No problems found; 1 warning in 1 file \(warnings fail neither the check nor the build\)\.$/);
 	});
 });

@@ -76,11 +76,11 @@ describe('checkContent', () => {
 		expect(report.cases.map((c) => c.slug)).toEqual(['few-pitfalls', 'no-sequence']);
 		expect(text).toMatchInlineSnapshot(`
 			"case-studies/few-pitfalls.mdx
-			  case-studies/few-pitfalls.mdx:38: [pitfalls] warning: 5 catalog pitfalls; the case standard asks for at least 6 before the case is listed
+			  case-studies/few-pitfalls.mdx:83: [pitfalls] warning: 5 catalog pitfalls; the case standard asks for at least 6 before the case is listed
 			      fix: Add pitfalls from case-studies/pitfalls.yaml, each with a note on how it shows up in this case (add one to the catalog when the case needs it).
 
 			case-studies/no-sequence.mdx
-			  case-studies/no-sequence.mdx:162: warning: no authored sequence diagram; the case standard asks for a \`sequenceDiagram\` of the online request before the case is listed
+			  case-studies/no-sequence.mdx:207: warning: no authored sequence diagram; the case standard asks for a \`sequenceDiagram\` of the online request before the case is listed
 			      fix: Add a \`\`\`mermaid block starting \`sequenceDiagram\` under "## Serving and infrastructure": the request from client to response, service by service, with the latency of each hop.
 
 			No problems found; 2 warnings in 2 files (warnings fail neither the check nor the build)."
