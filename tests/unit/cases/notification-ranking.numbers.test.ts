@@ -223,8 +223,9 @@ describe('notification-ranking: experiment', () => {
 	});
 
 	it('powers the disable guardrail', () => {
-		const n = sampleSizePerArm({ baseline: 0.004, absoluteEffect: 0.0004, alpha: 0.05, power: 0.8 });
-		expect(n).toBe(410_335);
+		const n = sampleSizePerArm({ baseline: 0.008, absoluteEffect: 0.0008, alpha: 0.05, power: 0.8 });
+		expect(n).toBe(204_302);
+		expect(2 * 0.004).toBe(0.008);
 		expect(n).toBeLessThan(perArm);
 		expect(text).toContain(`needs ${formatInt(n)} users per arm to detect a 10% relative rise`);
 	});
