@@ -106,9 +106,11 @@ export async function startReview(doc: Document): Promise<void> {
 			done.hidden = false;
 			done.textContent = queue.nextDueAt
 				? `Nothing due right now. ${queue.laterToday.length} card${queue.laterToday.length === 1 ? ' comes' : 's come'} back in ${formatInterval(now, queue.nextDueAt)}; this page shows ${queue.laterToday.length === 1 ? 'it' : 'them'} when you reload.`
-				: queue.unseen.length && !queue.newAllowed
-					? `Done for today: you have seen today's ${history.settings.newPerDay} new cards. Raise “New cards a day” for more.`
-					: 'Done for today: no cards are due with these filters.';
+				: queue.unseen.length && !history.settings.newPerDay
+					? 'Nothing due. New cards are off: set “New cards a day” above 0 to learn more.'
+					: queue.unseen.length && !queue.newAllowed
+						? `Done for today: you have seen today's ${history.settings.newPerDay} new cards. Raise “New cards a day” for more.`
+						: 'Done for today: no cards are due with these filters.';
 			if (previous) done.focus();
 			return;
 		}
