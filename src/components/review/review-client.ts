@@ -49,6 +49,11 @@ export async function startReview(doc: Document): Promise<void> {
 	let current: ShippedCard | undefined;
 	let revealed = false;
 
+	// A link can choose the filters (`?section=model`, from /progress/); they are kept like a choice made here.
+	const params = new URLSearchParams(location.search);
+	if (['case', 'domain', 'section'].some((k) => params.has(k))) {
+		history = { ...history, settings: { ...history.settings, case: params.get('case') ?? '', domain: params.get('domain') ?? '', section: params.get('section') ?? '' } };
+	}
 	for (const name of ['case', 'domain', 'section'] as const) {
 		const select = form.elements.namedItem(name) as HTMLSelectElement;
 		// A filter naming a case or stage that no longer exists falls back to "all".

@@ -53,6 +53,7 @@ export function pageTypes(dist: string): PageType[] {
 		{ id: 'practice', path: `practice/${slug}/`, jsBudgetKB: PRACTICE_BUDGET_KB },
 		{ id: 'practice index', path: 'practice/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'review', path: 'review/', jsBudgetKB: REVIEW_BUDGET_KB },
+		{ id: 'progress', path: 'progress/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'pitfalls', path: 'pitfalls/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'framework', path: 'framework/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'roadmap', path: 'roadmap/', jsBudgetKB: DEFAULT_BUDGET_KB },

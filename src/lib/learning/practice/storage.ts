@@ -64,7 +64,7 @@ export function emptyDoc(): PracticeDoc {
 	return { version: STORE_VERSION, currentId: null, attempts: [] };
 }
 
-const docSchema = z.strictObject({
+export const docSchema = z.strictObject({
 	version: z.literal(STORE_VERSION),
 	currentId: z.nullable(z.string()),
 	attempts: z.array(attemptSchema),
