@@ -24,7 +24,8 @@ export async function startReview(doc: Document): Promise<void> {
 	const card = $('[data-review-card]');
 	const done = $('[data-review-done]');
 	const saveStatus = $('[data-save-status]');
-	const form = $<HTMLFormElement>('[data-review-filters]');
+	const form = $('[data-review-filters]');
+	const field = <T extends HTMLElement>(name: string) => form.querySelector<T>(`[name="${name}"]`)!;
 	const base = root.dataset.base ?? '/';
 
 	const raw = probeStorage(() => window.localStorage);
@@ -55,24 +56,23 @@ export async function startReview(doc: Document): Promise<void> {
 		history = { ...history, settings: { ...history.settings, case: params.get('case') ?? '', domain: params.get('domain') ?? '', section: params.get('section') ?? '' } };
 	}
 	for (const name of ['case', 'domain', 'section'] as const) {
-		const select = form.elements.namedItem(name) as HTMLSelectElement;
+		const select = field<HTMLSelectElement>(name);
 		// A filter naming a case or stage that no longer exists falls back to "all".
 		select.value = history.settings[name];
 		if (select.value !== history.settings[name]) select.value = '';
 	}
-	const limit = form.elements.namedItem('newPerDay') as HTMLInputElement;
+	const limit = field<HTMLInputElement>('newPerDay');
 	limit.value = String(history.settings.newPerDay);
 
 	form.addEventListener('change', () => {
 		const n = Math.round(Number(limit.value));
 		const newPerDay = Number.isFinite(n) ? Math.min(MAX_NEW_PER_DAY, Math.max(0, n)) : history.settings.newPerDay;
 		limit.value = String(newPerDay);
-		const value = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement).value;
+		const value = (name: string) => field<HTMLSelectElement>(name).value;
 		history = { ...history, settings: { newPerDay, case: value('case'), domain: value('domain'), section: value('section') } };
 		save();
 		show();
 	});
-	form.addEventListener('submit', (event) => event.preventDefault());
 
 	$('[data-reveal]').addEventListener('click', reveal);
 	for (const button of root.querySelectorAll<HTMLButtonElement>('[data-grade]')) button.addEventListener('click', () => grade(Number(button.dataset.grade) as GradeValue));

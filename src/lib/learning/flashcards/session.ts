@@ -10,6 +10,7 @@ import type { FlashcardDoc, ReviewSettings } from './storage.ts';
 import { dayKey, endOfDay, newToday } from './today.ts';
 
 export { dayKey, endOfDay, newToday, todayCounts } from './today.ts';
+export { mergeHistories } from './merge.ts';
 
 export function matchesFilters(card: Flashcard, settings: Pick<ReviewSettings, 'case' | 'domain' | 'section'>): boolean {
 	if (settings.case && !card.cases.includes(settings.case)) return false;
@@ -66,23 +67,4 @@ export function reconcile(doc: FlashcardDoc, cards: Flashcard[]): FlashcardDoc {
 	const retired = Object.keys(doc.cards).filter((id) => !live.has(id)).sort();
 	const same = retired.length === doc.retired.length && retired.every((id, i) => id === doc.retired[i]) && doc.deckSize === cards.length;
 	return same ? doc : { ...doc, retired, deckSize: cards.length };
-}
-
-/**
- * Two copies of the history (this tab's and another tab's, or an import and
- * what is here) as one: for each card the copy reviewed last wins, each day
- * keeps the larger counts, settings come from `mine`. Nothing in either is lost.
- */
-export function mergeHistories(mine: FlashcardDoc, theirs: FlashcardDoc): FlashcardDoc {
-	const cards = { ...theirs.cards };
-	for (const [id, s] of Object.entries(mine.cards)) {
-		const other = Object.hasOwn(cards, id) ? cards[id] : undefined;
-		if (!other || (s.lastReview ?? 0) >= (other.lastReview ?? 0)) cards[id] = s;
-	}
-	const days = { ...theirs.days };
-	for (const [day, c] of Object.entries(mine.days)) {
-		const other = Object.hasOwn(days, day) ? days[day] : undefined;
-		days[day] = other ? { new: Math.max(c.new, other.new), reviews: Math.max(c.reviews, other.reviews) } : c;
-	}
-	return { ...mine, cards, days, retired: [...new Set([...mine.retired, ...theirs.retired])].filter((id) => Object.hasOwn(cards, id)).sort(), deckSize: Math.max(mine.deckSize, theirs.deckSize) };
 }

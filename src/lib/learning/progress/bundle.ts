@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { describeIssue, type Attempt } from '../practice/attempt.ts';
 import { docSchema, emptyDoc, loadPractice, savePractice, STORE_VERSION, type PracticeDoc, type StorageLike } from '../practice/storage.ts';
 import { flashcardDocSchema, loadFlashcards, saveFlashcards, type FlashcardDoc } from '../flashcards/storage.ts';
-import { mergeHistories } from '../flashcards/session.ts';
+import { mergeHistories } from '../flashcards/merge.ts';
 import { parseProgress, ROADMAP_STORAGE_KEY, serializeProgress } from '../roadmap-progress.ts';
 
 export const PROGRESS_FORMAT = 'mlsd-workbook/progress';
