@@ -61,6 +61,10 @@ export const caseChecklistItemSchema = z.strictObject({
 
 /** A follow-up question an interviewer may ask, with a short answer sketch. */
 export const followUpSchema = z.strictObject({
+	/** Stable identifier, unique within the case; defaults to a slug of the question. Set it to the old slug when rewording a question so learners keep their flashcard history. */
+	id: kebab.optional(),
+	/** The framework section id the question probes; mock interviews ask it during that section. Defaults to the framework's last section (see followUpSection). */
+	section: kebab.optional(),
 	/** The question. */
 	question: z.string().min(10),
 	/** A short sketch of a strong answer. */

@@ -54,6 +54,28 @@ export const targetLevelSchema = z.strictObject({
 	summary: z.string().min(10),
 });
 
+/** A change of requirements the mock interviewer announces mid-interview ("now the latency budget halves"). */
+export const requirementChangeSchema = z.strictObject({
+	/** Stable identifier; stored with the attempts that met it. */
+	id: kebab,
+	/** The section during whose time budget the interviewer announces it. */
+	section: kebab,
+	/** What the interviewer says. */
+	change: z.string().min(20),
+	/** A sketch of a strong answer, revealed when the interview ends. */
+	sketch: z.string().min(20),
+});
+
+/** Mock-interview mode on the practice worksheet. */
+export const mockSchema = z.strictObject({
+	/** How many times the interviewer interjects in one attempt. */
+	interjections: z.number().int().min(1).max(8),
+	/** The section a case's follow-up question belongs to when it names none. */
+	followUpSection: kebab,
+	/** Requirement changes any case can meet, mixed with the case's own follow-up questions. */
+	requirementChanges: z.array(requirementChangeSchema).min(1),
+});
+
 /** The whole framework file, `templates/framework.yaml`. */
 export const frameworkSchema = z
 	.strictObject({
@@ -67,6 +89,8 @@ export const frameworkSchema = z
 		targetLevels: z.array(targetLevelSchema).min(1),
 		/** The rubric dimensions. */
 		rubric: z.array(rubricDimensionSchema).min(1),
+		/** Mock-interview mode: interjections per attempt and the generic requirement changes. */
+		mock: mockSchema.optional(),
 	})
 	.superRefine((fw, ctx) => {
 		const total = fw.sections.reduce((sum, s) => sum + s.minutes, 0);
@@ -83,6 +107,10 @@ export const frameworkSchema = z
 			if (fw.targetLevels.findIndex((u) => u.id === t.id) !== i) ctx.addIssue({ code: 'custom', path: ['targetLevels', i, 'id'], message: `duplicate target level "${t.id}"` });
 		});
 		const ids = fw.sections.map((s) => s.id);
+		if (fw.mock && !ids.includes(fw.mock.followUpSection)) ctx.addIssue({ code: 'custom', path: ['mock', 'followUpSection'], message: `unknown section "${fw.mock.followUpSection}"` });
+		fw.mock?.requirementChanges.forEach((c, i) => {
+			if (!ids.includes(c.section)) ctx.addIssue({ code: 'custom', path: ['mock', 'requirementChanges', i, 'section'], message: `unknown section "${c.section}"` });
+		});
 		ids.forEach((id, i) => {
 			if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['sections', i, 'id'], message: `duplicate section id "${id}"` });
 		});
@@ -93,3 +121,4 @@ export type FrameworkSection = z.infer<typeof frameworkSectionSchema>;
 export type RubricDimension = z.infer<typeof rubricDimensionSchema>;
 export type KeyPointLimits = z.infer<typeof keyPointLimitsSchema>;
 export type TargetLevel = z.infer<typeof targetLevelSchema>;
+export type RequirementChange = z.infer<typeof requirementChangeSchema>;

@@ -10,7 +10,7 @@ import { startHarness, type Harness } from './harness.ts';
 const SLUG = 'tiktok-feed';
 const PATH = `practice/${SLUG}/`;
 /** Where the worksheet stores this case: format 2, namespaced by the site's base path. */
-const KEY = `${namespaceOf(process.env.BASE_PATH ?? '/')}mlsd:practice:v2:${SLUG}`;
+const KEY = `${namespaceOf(process.env.BASE_PATH ?? '/')}mlsd:practice:v3:${SLUG}`;
 const framework = loadFramework();
 const [first, second] = framework.sections;
 const metrics = framework.sections.find((s) => s.id === 'metrics')!;
@@ -304,7 +304,7 @@ describe('practice worksheet', () => {
 		await page.addInitScript(() => {
 			const real = Storage.prototype.setItem;
 			Storage.prototype.setItem = function (key: string, value: string) {
-				if (key.includes('mlsd:practice:v2:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				if (key.includes('mlsd:practice:v3:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 				return real.call(this, key, value);
 			};
 		});
@@ -335,7 +335,7 @@ describe('practice worksheet', () => {
 	it('recovers from corrupted saved data and keeps a copy', async () => {
 		const { page, context, errors } = await h.newPage();
 		await page.goto(h.url(PATH));
-		await page.evaluate((key) => localStorage.setItem(key, '{"version":2,"attempts":[{"id":'), KEY);
+		await page.evaluate((key) => localStorage.setItem(key, '{"version":3,"attempts":[{"id":'), KEY);
 		await page.reload();
 		expect(await page.locator('[data-practice-notice]').textContent()).toContain(`${KEY}:corrupt:`);
 		const copies = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':corrupt:')));

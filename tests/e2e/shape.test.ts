@@ -139,7 +139,7 @@ describe('practice: key-point self-check and target level', () => {
 		expect(md).toContain(`Key points (2 of ${total} key points covered):`);
 		expect(md).toMatch(/^- \[x\] /m);
 		const json = JSON.parse(await exportFile(page, /Download as JSON/));
-		expect(json.version).toBe(2);
+		expect(json.version).toBe(3);
 		expect(json.attempt.covered[section.id]).toEqual([0, 2]);
 		expect(errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
 		await context.close();
@@ -181,7 +181,7 @@ describe('storage namespaced by the base path', () => {
 		await page.goto(h.url(`practice/${CASE}/`));
 		await expect.poll(() => page.locator('textarea[data-answer="requirements"]').inputValue()).toBe('written before namespacing');
 		const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-		expect(keys).toEqual(expect.arrayContaining([`${NS}mlsd:checklist:v1:${CASE}`, `${NS}mlsd:practice:v2:${CASE}`]));
+		expect(keys).toEqual(expect.arrayContaining([`${NS}mlsd:checklist:v1:${CASE}`, `${NS}mlsd:practice:v3:${CASE}`]));
 		await context.close();
 	});
 });

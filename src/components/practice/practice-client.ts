@@ -8,6 +8,7 @@
 import type { WorksheetInfo } from '../../lib/learning/practice/export.ts';
 import { bindAttempts } from './attempts-view.ts';
 import { bindCompare } from './compare-view.ts';
+import { bindMock } from './mock-view.ts';
 import { bindRubric } from './rubric-view.ts';
 import { bindTimer } from './timer-view.ts';
 import { bindTransfer } from './transfer-view.ts';
@@ -37,6 +38,7 @@ export function startWorksheet(doc: Document): void {
 		for (const radio of s.$$<HTMLInputElement>('input[data-score]')) radio.checked = s.attempt.scores[radio.dataset.score!] === Number(radio.value);
 	});
 	bindTimer(s);
+	bindMock(s);
 	const rubric = bindRubric(s);
 	bindCompare(s, rubric.renderScore);
 	bindAttempts(s);

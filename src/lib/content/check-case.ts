@@ -10,6 +10,7 @@ import { problem, type Problem } from './problems.ts';
 import { GithubSlugger } from './slug.ts';
 import { GENERATED_SECTIONS } from '../site/case-links.ts';
 import { checkKeyPoints } from './check-key-points.ts';
+import { checkFollowUps } from './check-follow-ups.ts';
 import { checkDeepDives } from './check-deep-dives.ts';
 import { checkFormulas } from './check-formulas.ts';
 import { checkNoCode, unsafeScheme } from './check-no-code.ts';
@@ -59,6 +60,7 @@ export function checkCase(src: CaseSource, ctx: CheckContext): CaseCheck {
 			out.data = parsed.data;
 			out.problems.push(...checkReferences(parsed.data, file, fm.lineOf, ctx));
 			out.problems.push(...checkKeyPoints(parsed.data, file, fm.lineOf, ctx.framework));
+			out.problems.push(...checkFollowUps(parsed.data, file, fm.lineOf, ctx.framework));
 		}
 		out.problems.push(...checkPlainText(fm.data, file, fm.lineOf, 'frontmatter'));
 	}

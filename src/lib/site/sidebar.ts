@@ -45,6 +45,8 @@ export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoo
 				{ label: 'Pitfall catalog', link: link('/pitfalls/') },
 				{ label: 'The 16-week roadmap', link: link('/roadmap/') },
 				{ label: 'Practice worksheets', link: link('/practice/') },
+				{ label: 'Review flashcards', link: link('/review/') },
+				{ label: 'Your progress', link: link('/progress/') },
 				{ label: 'Calculators', link: link('/calculators/') },
 			],
 		},

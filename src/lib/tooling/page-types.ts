@@ -31,6 +31,10 @@ export const BASELINE_PAGE = 'concepts/ml-lifecycle/';
 /** Extra gzip KB a page may load beyond the baseline: the practice page carries the timer, autosave and export. */
 const DEFAULT_BUDGET_KB = 15;
 const PRACTICE_BUDGET_KB = 25;
+/** The review page carries the FSRS scheduler (ts-fsrs, ~13 KB gzip) and the session. */
+const REVIEW_BUDGET_KB = 30;
+/** The progress page reads every store and validates an import with the practice and flashcard schemas (zod/mini, ~8 KB gzip), as the practice page does. */
+const PROGRESS_BUDGET_KB = 20;
 
 /** The first case built into `dist` (alphabetically), for the page types that need one. */
 export function firstBuiltCase(dist: string): string {
@@ -50,6 +54,8 @@ export function pageTypes(dist: string): PageType[] {
 		{ id: 'case index', path: 'cases/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'practice', path: `practice/${slug}/`, jsBudgetKB: PRACTICE_BUDGET_KB },
 		{ id: 'practice index', path: 'practice/', jsBudgetKB: DEFAULT_BUDGET_KB },
+		{ id: 'review', path: 'review/', jsBudgetKB: REVIEW_BUDGET_KB },
+		{ id: 'progress', path: 'progress/', jsBudgetKB: PROGRESS_BUDGET_KB },
 		{ id: 'pitfalls', path: 'pitfalls/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'prompt index', path: 'prompts/', jsBudgetKB: DEFAULT_BUDGET_KB },
 		{ id: 'framework', path: 'framework/', jsBudgetKB: DEFAULT_BUDGET_KB },

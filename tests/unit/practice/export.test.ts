@@ -51,7 +51,7 @@ describe('export', () => {
 
 	it('writes the envelope naming format, version and case', () => {
 		const file = JSON.parse(attemptToJson(sample(), info, NOW));
-		expect(file).toMatchObject({ format: 'mlsd-workbook/practice-attempt', version: 2, case: 'sample-feed', caseTitle: 'Sample feed', exportedAt: '2025-03-01T10:30:00.000Z' });
+		expect(file).toMatchObject({ format: 'mlsd-workbook/practice-attempt', version: 3, case: 'sample-feed', caseTitle: 'Sample feed', exportedAt: '2025-03-01T10:30:00.000Z' });
 	});
 
 	it('writes Markdown with the prompt, every section, times, answers and the scored rubric', () => {
@@ -115,7 +115,7 @@ describe('import of untrusted files', () => {
 	});
 
 	it('rejects a future format version', () => {
-		expect(message(exported((f) => (f.version = 3)))).toMatch(/damaged or from an incompatible version.*version: expected 1 or 2/);
+		expect(message(exported((f) => (f.version = 4)))).toMatch(/damaged or from an incompatible version.*version: expected 1 or 2 or 3/);
 	});
 
 	it('rejects an attempt at another case, naming it', () => {

@@ -43,6 +43,16 @@ export const info: WorksheetInfo = {
 	lengths: [35, 45, 60],
 	defaultMinutes: 45,
 	budgets: { '35': { requirements: 15, model: 20 }, '45': { requirements: 20, model: 25 }, '60': { requirements: 27, model: 33 } },
+	mock: {
+		count: 3,
+		sources: [
+			{ id: 'new-user', kind: 'follow-up', section: 'model', prompt: 'What does a new user see first?', sketch: 'A starter pool across clusters.' },
+			{ id: 'small-creators', kind: 'follow-up', section: 'requirements', prompt: 'How do small creators get views?', sketch: 'An exploration slot.' },
+			{ id: 'spam-wave', kind: 'follow-up', section: 'model', prompt: 'A spam wave hits. What now?', sketch: 'Integrity filters before ranking.' },
+			{ id: 'latency-halves', kind: 'change', section: 'model', prompt: 'The latency budget halves.', sketch: 'Fewer candidates, a distilled ranker.' },
+			{ id: 'traffic-ten-times', kind: 'change', section: 'requirements', prompt: 'Traffic is ten times higher.', sketch: 'Redo the QPS.' },
+		],
+	},
 };
 
 /** 2025-03-01T10:00:00Z */

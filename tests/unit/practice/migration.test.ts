@@ -15,14 +15,14 @@ function v1Attempt(id: string, text: string) {
 	return { ...rest, answers: { requirements: text, model: `model ${text}` }, scores: { modeling: 3 }, revealed: ['model'], timer: { ...rest.timer, spentMs: { requirements: 5 * MIN } } };
 }
 
-describe('practice storage format 1 → 2', () => {
-	it('moves every attempt to the format-2 key with an empty self-check, and removes the old key only after', () => {
+describe('practice storage format 1 → 3', () => {
+	it('moves every attempt to the current key with an empty self-check, and removes the old key only after', () => {
 		const storage = new MemoryStorage();
 		const v1 = { version: 1, currentId: 'b', attempts: [v1Attempt('a', 'first'), v1Attempt('b', 'second')] };
 		storage.setItem(v1Key(slug), JSON.stringify(v1));
 		const { doc, notices } = loadPractice(storage, slug, opts);
 		expect(notices).toEqual([]);
-		expect(doc).toEqual({ version: 2, currentId: 'b', attempts: v1.attempts.map((a) => ({ ...a, covered: {} })) });
+		expect(doc).toEqual({ version: 3, currentId: 'b', attempts: v1.attempts.map((a) => ({ ...a, covered: {} })) });
 		expect(storage.keys()).toEqual([storeKey(slug)]);
 		expect(JSON.parse(storage.getItem(storeKey(slug))!)).toEqual(doc);
 	});
@@ -47,11 +47,11 @@ describe('practice storage format 1 → 2', () => {
 		expect(notices[0]).toMatch(/had 1 unreadable attempt/);
 	});
 
-	it('prefers format 2 when both exist', () => {
+	it('prefers the current format when both exist', () => {
 		const storage = new MemoryStorage();
 		storage.setItem(v1Key(slug), JSON.stringify({ version: 1, currentId: 'old', attempts: [v1Attempt('old', 'old')] }));
 		const current = { ...newAttempt({ now: T0, minutes: 45, firstSection: 'requirements', id: 'new' }), answers: { requirements: 'new' }, covered: { model: [1] } };
-		savePractice(storage, slug, { version: 2, currentId: 'new', attempts: [current] });
+		savePractice(storage, slug, { version: 3, currentId: 'new', attempts: [current] });
 		expect(loadPractice(storage, slug, opts).doc.attempts).toEqual([current]);
 	});
 
@@ -61,7 +61,7 @@ describe('practice storage format 1 → 2', () => {
 		const site = siteStorage(raw, '/mlsd-workbook/');
 		const { doc } = loadPractice(site, slug, opts);
 		expect(doc.attempts[0].answers.requirements).toBe('before namespacing');
-		expect(raw.getItem('/mlsd-workbook/mlsd:practice:v2:sample-feed')).toContain('before namespacing');
+		expect(raw.getItem('/mlsd-workbook/mlsd:practice:v3:sample-feed')).toContain('before namespacing');
 		// The un-namespaced original may belong to another copy of the site on this origin: it stays.
 		expect(raw.getItem('mlsd:practice:v1:sample-feed')).toContain('before namespacing');
 	});

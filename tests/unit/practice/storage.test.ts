@@ -16,8 +16,8 @@ function docWith(...attempts: Attempt[]): PracticeDoc {
 
 describe('practice storage', () => {
 	it('uses one versioned key per case', () => {
-		expect(storeKey(slug)).toBe('mlsd:practice:v2:sample-feed');
-		expect(corruptKey(slug, 123)).toBe('mlsd:practice:v2:sample-feed:corrupt:123');
+		expect(storeKey(slug)).toBe('mlsd:practice:v3:sample-feed');
+		expect(corruptKey(slug, 123)).toBe('mlsd:practice:v3:sample-feed:corrupt:123');
 	});
 
 	it('round-trips attempts through storage', () => {
@@ -89,12 +89,12 @@ describe('practice storage', () => {
 	describe('corrupted data', () => {
 		it('sets text that is not JSON aside and starts empty, without throwing', () => {
 			const storage = new MemoryStorage();
-			storage.setItem(storeKey(slug), '{"version":2,"attempts":[{"id"');
+			storage.setItem(storeKey(slug), '{"version":3,"attempts":[{"id"');
 			const { doc, notices } = loadPractice(storage, slug, opts);
 			expect(doc).toEqual(emptyDoc());
-			expect(storage.getItem(corruptKey(slug, opts.now))).toBe('{"version":2,"attempts":[{"id"');
+			expect(storage.getItem(corruptKey(slug, opts.now))).toBe('{"version":3,"attempts":[{"id"');
 			expect(notices).toHaveLength(1);
-			expect(notices[0]).toMatch(/not valid JSON.*copy was kept.*mlsd:practice:v2:sample-feed:corrupt:/);
+			expect(notices[0]).toMatch(/not valid JSON.*copy was kept.*mlsd:practice:v3:sample-feed:corrupt:/);
 			// The broken entry is replaced, so the next load is clean and makes no second copy.
 			expect(loadPractice(storage, slug, { ...opts, now: opts.now + 1 }).notices).toEqual([]);
 		});
@@ -115,7 +115,7 @@ describe('practice storage', () => {
 			['null', 'null'],
 			['an array', '[1,2,3]'],
 			['a string', '"hello"'],
-			['attempts that are not a list', '{"version":2,"currentId":null,"attempts":{"a":1}}'],
+			['attempts that are not a list', '{"version":3,"currentId":null,"attempts":{"a":1}}'],
 		])('survives %s', (_, raw) => {
 			const storage = new MemoryStorage();
 			storage.setItem(storeKey(slug), raw);
@@ -127,10 +127,10 @@ describe('practice storage', () => {
 
 		it('sets aside data from a newer format instead of overwriting it silently', () => {
 			const storage = new MemoryStorage();
-			const raw = JSON.stringify({ version: 3, attempts: [], somethingNew: true });
+			const raw = JSON.stringify({ version: 4, attempts: [], somethingNew: true });
 			storage.setItem(storeKey(slug), raw);
 			const { notices } = loadPractice(storage, slug, opts);
-			expect(notices[0]).toContain('newer version of the workbook (format 3)');
+			expect(notices[0]).toContain('newer version of the workbook (format 4)');
 			expect(storage.getItem(corruptKey(slug, opts.now))).toBe(raw);
 		});
 

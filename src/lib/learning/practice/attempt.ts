@@ -23,7 +23,36 @@ export interface Attempt {
 	covered: Record<string, number[]>;
 	/** The target level the user measures the attempt against (`senior`, `staff`); unset means the framework's first. */
 	target?: string;
+	/** Mock-interview mode (format 3): the interviewer's interjections and the answers to them. */
+	mock?: MockState;
 	timer: TimerState;
+}
+
+/** One thing the mock interviewer says mid-interview: a follow-up question or a requirement change. */
+export interface Interjection {
+	/** `follow-up:<id>` or `change:<id>`: where it came from. */
+	id: string;
+	kind: 'follow-up' | 'change';
+	/** The section during whose budget it comes. */
+	section: string;
+	/** Interview time (elapsed on the timer, ms) at which it comes. */
+	atMs: number;
+	/** What the interviewer says, as it was when planned (the attempt stays readable if the case changes). */
+	prompt: string;
+	/** The answer sketch, revealed when the interview ends. */
+	sketch: string;
+	/** When it was shown (epoch ms); null until the timer reaches `atMs`. */
+	shownAt: number | null;
+	/** The learner's answer. */
+	answer: string;
+}
+
+export interface MockState {
+	/** Seed the interjections were chosen and timed from: the same seed gives the same interview. */
+	seed: number;
+	interjections: Interjection[];
+	/** When the learner ended the interview and saw the sketches (epoch ms); null while it runs. */
+	endedAt: number | null;
 }
 
 /** Longest answer kept for one section (characters); an exported file is capped at 1 MB anyway. */
@@ -44,6 +73,28 @@ export const timerSchema = z.strictObject({
 /** Most key points a section could list; indices beyond it are nonsense, not data. */
 const MAX_KEY_POINT_INDEX = 99;
 
+/** Most interjections one attempt holds (the framework asks for at most 8). */
+const MAX_INTERJECTIONS = 12;
+
+export const mockStateSchema = z.strictObject({
+	seed: z.int().check(z.minimum(0), z.maximum(0xffffffff)),
+	interjections: z
+		.array(
+			z.strictObject({
+				id: z.string().check(z.regex(/^(follow-up|change):\S+$/), z.maxLength(120)),
+				kind: z.enum(['follow-up', 'change']),
+				section: kebab,
+				atMs: duration,
+				prompt: z.string().check(z.maxLength(2000)),
+				sketch: z.string().check(z.maxLength(5000)),
+				shownAt: z.nullable(timestamp),
+				answer: z.string().check(z.maxLength(MAX_ANSWER_CHARS)),
+			}),
+		)
+		.check(z.maxLength(MAX_INTERJECTIONS)),
+	endedAt: z.nullable(timestamp),
+});
+
 export const attemptSchema = z.strictObject({
 	id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
 	createdAt: timestamp,
@@ -53,6 +104,7 @@ export const attemptSchema = z.strictObject({
 	revealed: z.array(kebab).check(z.maxLength(100)),
 	covered: z.record(kebab, z.array(z.int().check(z.minimum(0), z.maximum(MAX_KEY_POINT_INDEX))).check(z.maxLength(MAX_KEY_POINT_INDEX + 1))),
 	target: z.optional(kebab),
+	mock: z.optional(mockStateSchema),
 	timer: timerSchema,
 });
 
@@ -77,7 +129,7 @@ export function newAttempt(options: { now: number; minutes: number; firstSection
 
 /** Whether the user has put anything into the attempt (worth saving, worth listing). */
 export function hasContent(a: Attempt): boolean {
-	return Object.values(a.answers).some((t) => t.trim() !== '') || Object.keys(a.scores).length > 0 || Object.values(a.covered).some((c) => c.length > 0) || a.timer.runningSince !== null || Object.values(a.timer.spentMs).some((ms) => ms > 0);
+	return Object.values(a.answers).some((t) => t.trim() !== '') || a.mock !== undefined || Object.keys(a.scores).length > 0 || Object.values(a.covered).some((c) => c.length > 0) || a.timer.runningSince !== null || Object.values(a.timer.spentMs).some((ms) => ms > 0);
 }
 
 /** A zod issue as one line a user can act on: where in the file, and what was expected. */

@@ -13,9 +13,10 @@ import { formatBytes } from '../../numbers/estimates.ts';
 
 /** Re-exported for the worksheet's client script: one byte formatter for the whole project. */
 export { formatBytes };
+import type { MockSource } from './mock.ts';
 
 export const EXPORT_FORMAT = 'mlsd-workbook/practice-attempt';
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 /** Largest file the import accepts, in bytes (1 MB). */
 export const MAX_IMPORT_BYTES = 1_000_000;
 
@@ -36,12 +37,14 @@ export interface WorksheetInfo {
 	defaultMinutes: number;
 	/** Section budgets in minutes, per interview length (`budgets["45"].model`). */
 	budgets: Record<string, Record<string, number>>;
+	/** Mock-interview mode: how many interjections, and what the interviewer may raise. */
+	mock: { count: number; sources: MockSource[] };
 }
 
 const exportSchema = z.object({
 	format: z.literal(EXPORT_FORMAT),
-	// Format 1 files (before the key-point self-check) are upgraded on import.
-	version: z.literal([1, EXPORT_VERSION]),
+	// Format 1 files (before the key-point self-check) are upgraded on import; format 2 (before mock mode) reads as it is.
+	version: z.literal([1, 2, EXPORT_VERSION]),
 	case: z.string().check(z.maxLength(120)),
 	exportedAt: z.optional(z.string().check(z.maxLength(40))),
 	attempt: attemptSchema,
@@ -90,6 +93,7 @@ export function attemptToMarkdown(attempt: Attempt, info: WorksheetInfo, now: nu
 			lines.push('', `Key points (${describeCoverage(coverage.sections.get(s.id)!)}):`, '', ...points.map((p, j) => `- [${ticked.has(j) ? 'x' : ' '}] ${p}`));
 		}
 	});
+	if (attempt.mock) lines.push(...mockMarkdown(attempt.mock, info));
 	lines.push('', '## Self-assessment', '', `| Dimension | Weight | Score | Level | ${cell(target.title)} (${target.score}+) |`, '| --- | --- | --- | --- | --- |');
 	info.rubric.forEach((d, i) => {
 		const value = attempt.scores[d.id];
@@ -136,6 +140,7 @@ export function parseAttemptFile(text: string, info: WorksheetInfo, options: { n
 	const rubricIds = info.rubric.map((d) => d.id);
 	const a = file.attempt;
 	const unknownSections = [...new Set([...Object.keys(a.answers), ...Object.keys(a.timer.spentMs), ...Object.keys(a.covered), ...a.revealed, a.timer.active])].filter((id) => !sectionIds.includes(id));
+	if (a.mock) unknownSections.push(...new Set(a.mock.interjections.map((i) => i.section).filter((id) => !sectionIds.includes(id))));
 	if (unknownSections.length) return fail(`This export has sections this worksheet does not (${unknownSections.map((s) => `"${s}"`).join(', ')}), so nothing was imported.`);
 	const unknownDims = Object.keys(a.scores).filter((id) => !rubricIds.includes(id));
 	if (unknownDims.length) return fail(`This export scores rubric dimensions this worksheet does not have (${unknownDims.map((s) => `"${s}"`).join(', ')}), so nothing was imported.`);
@@ -149,9 +154,23 @@ export function parseAttemptFile(text: string, info: WorksheetInfo, options: { n
 		revealed: a.revealed.filter((id, i) => a.revealed.indexOf(id) === i),
 		covered: coveredIn(a.covered, info.keyPoints),
 		...(a.target && info.targetLevels.some((l) => l.id === a.target) ? { target: a.target } : {}),
+		...(a.mock ? { mock: { seed: a.mock.seed, endedAt: a.mock.endedAt, interjections: a.mock.interjections.map((i) => ({ id: i.id, kind: i.kind, section: i.section, atMs: i.atMs, prompt: i.prompt, sketch: i.sketch, shownAt: i.shownAt, answer: i.answer })) } } : {}),
 		timer: { minutes: a.timer.minutes, runningSince: null, spentMs: pick(a.timer.spentMs, sectionIds), active: a.timer.active },
 	};
 	return { ok: true, attempt };
+}
+
+/** The interviewer's interjections: when each came, what was asked, the answer, and the sketch. */
+function mockMarkdown(mock: NonNullable<Attempt['mock']>, info: WorksheetInfo): string[] {
+	const titleOf = new Map(info.sections.map((s) => [s.id, s.title]));
+	const lines = ['', '## Mock interview', '', `Seed ${mock.seed} (the same seed gives the same interjections at the same moments). ${mock.endedAt === null ? 'The interview had not been ended.' : 'Ended and revealed.'}`];
+	mock.interjections.forEach((i, n) => {
+		const when = `${formatDuration(i.atMs)} into the interview, during ${titleOf.get(i.section) ?? i.section}`;
+		lines.push('', `### ${n + 1}. ${i.kind === 'change' ? 'Requirement change' : 'Follow-up question'} (${when})`, '', quote(i.prompt), '');
+		lines.push(i.shownAt === null ? '_(not reached)_' : i.answer.trim() || '_(no answer)_');
+		lines.push('', `Answer sketch: ${i.sketch}`);
+	});
+	return lines;
 }
 
 /** Ticks for key points this case has, each once, in order. */

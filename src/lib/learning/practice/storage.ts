@@ -1,6 +1,6 @@
 /**
  * Where practice attempts live in the browser: one localStorage entry per case,
- * `mlsd:practice:v2:<slug>` (namespaced by the site's base path, see
+ * `mlsd:practice:v3:<slug>` (namespaced by the site's base path, see
  * ../site-storage.ts), holding every attempt at that case. The format is
  * versioned; older formats are migrated on first read, and data that cannot be
  * read is copied aside to `…:corrupt:<timestamp>` instead of crashing the page
@@ -17,7 +17,7 @@ export interface StorageLike {
 	removeItem(key: string): void;
 }
 
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 export interface PracticeDoc {
 	version: typeof STORE_VERSION;
@@ -41,6 +41,11 @@ export function storeKey(slug: string): string {
 	return `mlsd:practice:v${STORE_VERSION}:${slug}`;
 }
 
+/** Where format 2 (before mock-interview mode) kept a case's attempts. */
+export function v2Key(slug: string): string {
+	return `mlsd:practice:v2:${slug}`;
+}
+
 /** Where format 1 (before the key-point self-check) kept a case's attempts. */
 export function v1Key(slug: string): string {
 	return `mlsd:practice:v1:${slug}`;
@@ -59,7 +64,7 @@ export function emptyDoc(): PracticeDoc {
 	return { version: STORE_VERSION, currentId: null, attempts: [] };
 }
 
-const docSchema = z.strictObject({
+export const docSchema = z.strictObject({
 	version: z.literal(STORE_VERSION),
 	currentId: z.nullable(z.string()),
 	attempts: z.array(attemptSchema),
@@ -78,10 +83,15 @@ const v0Schema = z.object({
 
 /**
  * Format 1 → 2: each attempt gains an empty key-point self-check; nothing else
- * changes. Returns the raw format-2 shape for the usual reading (and salvage).
+ * changes. Format 2 → 3: mock-interview mode is optional per attempt, so every
+ * format-2 attempt is already a format-3 one; only the version changes. Returns
+ * the raw current shape for the usual reading (and salvage).
  */
 export function migrateV1(raw: unknown): unknown {
-	if (!raw || typeof raw !== 'object' || (raw as { version?: unknown }).version !== 1) return raw;
+	if (!raw || typeof raw !== 'object') return raw;
+	const version = (raw as { version?: unknown }).version;
+	if (version === 2) return { ...raw, version: STORE_VERSION };
+	if (version !== 1) return raw;
 	const { attempts } = raw as { attempts?: unknown };
 	return { ...raw, version: STORE_VERSION, attempts: Array.isArray(attempts) ? attempts.map(upgradeAttemptV1) : attempts };
 }
@@ -139,10 +149,12 @@ export function loadPractice(storage: StorageLike | null, slug: string, options:
 		return { doc: emptyDoc(), available: false, notices };
 	}
 
-	let fromV1 = false;
-	if (raw === null) {
-		raw = tryGet(storage, v1Key(slug));
-		fromV1 = raw !== null;
+	// An older format moves to the current key; the old entry goes only once the new one is safely written.
+	let fromKey: string | null = null;
+	for (const key of [v2Key(slug), v1Key(slug)]) {
+		if (raw !== null) break;
+		raw = tryGet(storage, key);
+		if (raw !== null) fromKey = key;
 	}
 	if (raw === null) return { doc: loadLegacy(storage, slug, options, notices), available: true, notices };
 
@@ -154,8 +166,7 @@ export function loadPractice(storage: StorageLike | null, slug: string, options:
 	}
 	parsed = migrateV1(parsed);
 	const result = docSchema.safeParse(parsed);
-	// Format 1 moves to its new key; the old entry goes only once the new one is safely written.
-	if (result.success && fromV1 && savePractice(storage, slug, result.data).ok) tryRemove(storage, v1Key(slug));
+	if (result.success && fromKey && savePractice(storage, slug, result.data).ok) tryRemove(storage, fromKey);
 	if (result.success) return { doc: withValidCurrent(result.data), available: true, notices };
 
 	const version = (parsed as { version?: unknown } | null)?.version;

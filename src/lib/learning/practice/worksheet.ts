@@ -7,6 +7,9 @@ import type { CaseFrontmatter } from '../../../schemas/case.ts';
 import type { Framework } from '../../../schemas/framework.ts';
 import { scaledBudgets } from '../../content/framework.ts';
 import type { WorksheetInfo } from './export.ts';
+import type { MockSource } from './mock.ts';
+import { followUpId } from '../flashcards/cards.ts';
+import { inlineText } from '../../site/inline-markdown.ts';
 
 /** Interview lengths the timer offers, in minutes (the framework's own length is always among them, and the default). */
 export const PRACTICE_LENGTHS = [35, 45, 60];
@@ -30,7 +33,17 @@ export function worksheetInfo(slug: string, data: CaseFrontmatter, fw: Framework
 		lengths,
 		defaultMinutes: fw.interviewMinutes,
 		budgets,
+		mock: { count: fw.mock?.interjections ?? 3, sources: mockSources(data, fw) },
 	};
+}
+
+/** What the mock interviewer may raise on this case: its follow-ups (in their section) and the framework's requirement changes, as plain text. */
+export function mockSources(data: Pick<CaseFrontmatter, 'followUps'>, fw: Framework): MockSource[] {
+	const fallback = fw.mock?.followUpSection ?? fw.sections.at(-1)!.id;
+	return [
+		...(data.followUps ?? []).map((f): MockSource => ({ id: followUpId(f), kind: 'follow-up', section: f.section ?? fallback, prompt: inlineText(f.question), sketch: inlineText(f.answer) })),
+		...(fw.mock?.requirementChanges ?? []).map((c): MockSource => ({ id: c.id, kind: 'change', section: c.section, prompt: inlineText(c.change), sketch: inlineText(c.sketch) })),
+	];
 }
 
 /** JSON safe to place inside a `<script type="application/json">`: no `<` can close the element. */
