@@ -44,13 +44,15 @@ export function contentSecurityPolicy(componentDirs: string[]): CspConfig {
 			"form-action 'self'",
 		],
 		scriptDirective: {
-			// pagefind compiles its index reader from WebAssembly; `'none'` for attributes refuses onclick= and friends.
-			resources: ["'self'", "'wasm-unsafe-eval'", { resource: "'none'", kind: 'attribute' }],
+			// pagefind compiles its index reader from WebAssembly. Without 'unsafe-inline' or 'unsafe-hashes',
+			// script-src alone refuses onclick= and every other inline handler (script-src-attr falls back to it).
+			resources: ["'self'", "'wasm-unsafe-eval'"],
 			hashes: inlineScriptHashes(componentDirs),
 		},
 		styleDirective: {
-			// style="…" attributes (diagram sizes, budget bars) cannot run code; <style> elements still need a hash.
-			resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+			// style="…" attributes (diagram sizes, budget bars) cannot run code; <style> elements still need
+			// 'self' or a hash. Each source scoped to its kind, so Astro has no style-src fallback to warn about.
+			resources: [{ resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }],
 		},
 	};
 }
