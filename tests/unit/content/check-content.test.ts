@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCaseFile, checkContent, checkDiagrams, type CaseFileCheck } from '../../../src/lib/content/check-content.ts';
@@ -200,6 +200,69 @@ describe('checkContent', () => {
 		const { report, text } = await reportFor({ 'case-studies/minimal.mdx': body });
 		expect(text).toContain(expected);
 		expect(report.problems.every((p) => p.line && p.line >= 86 && p.fix)).toBe(true);
+	});
+
+	it('resolves links to every kind of page the site has', async () => {
+		const links = ['/framework/#time-budget', '/framework/#rubric', '/framework/#model', '/practice/minimal/#model', '/practice/minimal/blank/', '/roadmap/', '/search/', '/cases/', '/cases/minimal', '/pitfalls/#temporal-leakage', '#at-a-glance', '#references'];
+		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('## Model\n', `## Model\n\n${links.map((l, i) => `[link ${i}](${l})`).join(' ')}\n`);
+		const { text } = await reportFor({ 'case-studies/minimal.mdx': body, 'case-studies/notes.txt': 'not a case' });
+		expect(text).toBe('No problems found.');
+	});
+
+	it.each([
+		['/framework/#budgets', 'link to /framework/#budgets: /framework/ has no anchor "#budgets".'],
+		['/practice/minimal/#modle', 'link to /practice/minimal/#modle: /practice/minimal/ has no anchor "#modle". Did you mean "model"?'],
+		['/practice/other/', 'link to /practice/other/: no page at /practice/other/.'],
+		['/roadmap/#week-99', 'link to /roadmap/#week-99: /roadmap/ has no anchor "#week-99".'],
+		['/search/#results', 'link to /search/#results: /search/ has no anchor "#results".'],
+	])('rejects the link %s, naming what is missing', async (url, expected) => {
+		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('[the model](#model)', `[the model](${url})`);
+		const { report } = await reportFor({ 'case-studies/minimal.mdx': body });
+		expect(report.problems.map((p) => p.message)).toEqual([expect.stringContaining(expected)]);
+	});
+
+	it('lists at most a dozen anchors in the fix', async () => {
+		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('[the model](#model)', '[the model](#nothing-like-this)');
+		const { report } = await reportFor({ 'case-studies/minimal.mdx': body });
+		const fix = report.problems[0].fix!;
+		expect(fix.split(', ')).toHaveLength(13);
+		expect(fix.endsWith(', ….')).toBe(true);
+	});
+
+	it('counts the files it checked: every case plus the framework and the three catalogs', async () => {
+		const { report } = await reportFor({ 'case-studies/a.mdx': valid, 'case-studies/b.md': valid, 'case-studies/readme.txt': 'x' });
+		expect(report.filesChecked).toBe(6);
+		expect(report.cases.map((c) => c.slug)).toEqual(['a', 'b']);
+	});
+
+	it.each([
+		['pitfalls.yaml', 'stage: data', 'stage: datta', /pitfalls\.yaml:\d+: \[\[0\]\.stage\] unknown framework section "datta" for pitfall "temporal-leakage"\. Did you mean "data"\?\n\s+fix: Use one of requirements, /],
+		['pitfalls.yaml', /- id: (?!temporal-leakage)[a-z-]+\n/, '- id: temporal-leakage\n', /pitfalls\.yaml:\d+: \[\[\d+\]\.id\] pitfall id "temporal-leakage" is used twice\n\s+fix: Give each pitfall a unique id\./],
+		['checklists.yaml', /^estimates:/m, 'estimatez:', /checklists\.yaml:\d+: unknown framework section "estimatez"\. Did you mean "estimates"\?\n\s+fix: Use one of requirements, /],
+		['checklists.yaml', '- id: users-and-surfaces', '- id: business-goal', /checklists\.yaml:\d+: checklist item id "business-goal" is used twice in "requirements"\n\s+fix: Give each item a unique id within its section\./],
+	] as const)('checks %s: %s', async (name, from, to, expected) => {
+		const yaml = readFileSync(`case-studies/${name}`, 'utf8');
+		const changed = yaml.replace(from, to);
+		expect(changed).not.toBe(yaml);
+		const { text } = await reportFor({ [`case-studies/${name}`]: changed, 'case-studies/minimal.mdx': valid });
+		expect(text).toMatch(expected);
+	});
+
+	it('stops after the framework when the framework itself is broken, saying so', async () => {
+		const root = makeContentRoot({ 'case-studies/minimal.mdx': valid });
+		writeFileSync(join(root, 'templates/framework.yaml'), 'sections: 3\n');
+		const report = await checkContent({ root, checkDiagram });
+		expect(report.cases).toEqual([]);
+		expect(report.filesChecked).toBe(1);
+		expect(report.problems.length).toBeGreaterThan(0);
+		expect(report.problems.every((p) => p.file === 'templates/framework.yaml')).toBe(true);
+	});
+
+	it('passes every diagram to the diagram checker, with its file line', async () => {
+		const seen: string[] = [];
+		const report = await checkContent({ root: makeContentRoot({ 'case-studies/minimal.mdx': valid }), checkDiagram: async (source) => (seen.push(source), { message: 'no', line: 2, fix: 'yes' }) });
+		expect(seen).toEqual(['flowchart LR\n  A[Candidate generation] --> B[Ranking]']);
+		expect(report.problems).toEqual([{ file: 'case-studies/minimal.mdx', message: 'diagram: no', line: 73, fix: 'yes' }]);
 	});
 });
 

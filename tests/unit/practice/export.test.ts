@@ -73,6 +73,12 @@ describe('export', () => {
 		expect(md).toContain('total = Σ weight × (score − 1) ÷ 3');
 	});
 
+	it('writes the whole Markdown document exactly (pinned: this is what a reader shares)', () => {
+		const a = { ...sample(), revealed: ['requirements', 'model'], scores: { modeling: 2 } };
+		const withPipes = { ...info, context: 'A video app.\nOne billion users.', rubric: [{ ...info.rubric[0], title: 'Problem | scope' }, { ...info.rubric[1], levels: ['m1', 'Solid\nbut plain', 'm3', 'm4'] }] };
+		expect(attemptToMarkdown(a, withPipes, NOW)).toMatchSnapshot();
+	});
+
 	it('marks empty sections in Markdown', () => {
 		const md = attemptToMarkdown({ ...sample(), answers: {} }, info, NOW);
 		expect(md.match(/_\(no answer\)_/g)).toHaveLength(2);
@@ -165,6 +171,37 @@ describe('import of untrusted files', () => {
 		const r = parse(text);
 		expect(Object.prototype).not.toHaveProperty('polluted');
 		expect(r.ok ? 'accepted' : r.message).toMatch(/^This export is damaged or from an incompatible version, so nothing was imported/);
+	});
+
+	it('accepts a file of exactly the largest size, and nothing larger', () => {
+		// JSON allows trailing whitespace: pad a real export to the byte.
+		const base = exported();
+		const padded = (n: number) => base + ' '.repeat(n);
+		const fill = MAX_IMPORT_BYTES - new TextEncoder().encode(base).length;
+		expect(parse(padded(fill)).ok).toBe(true);
+		expect(message(padded(fill + 1))).toMatch(/^This file is 1 MB; an exported attempt is at most 1 MB/);
+	});
+
+	it('names the first three problems of a damaged file', () => {
+		const text = exported((f) => {
+			f.attempt.scores.modeling = 9;
+			f.attempt.createdAt = 'yesterday';
+			f.attempt.timer.minutes = -1;
+			f.attempt.id = 5;
+		});
+		expect(message(text)).toMatch(/^This export is damaged or from an incompatible version, so nothing was imported \([^;]+; [^;]+; [^;]+\)\.$/);
+	});
+
+	it('keeps each revealed section once, and no keys the file did not have', () => {
+		const r = parse(exported((f) => { f.attempt.revealed = ['model', 'requirements', 'model']; f.attempt.answers = { model: 'only this' }; }));
+		if (!r.ok) throw new Error(r.message);
+		expect(r.attempt.revealed).toEqual(['model', 'requirements']);
+		expect(Object.keys(r.attempt.answers)).toEqual(['model']);
+		expect(Object.keys(r.attempt.scores)).toEqual(['problem-understanding', 'modeling']);
+	});
+
+	it('names every unknown rubric dimension', () => {
+		expect(message(exported((f) => { f.attempt.scores.charisma = 4; f.attempt.scores.luck = 1; }))).toBe('This export scores rubric dimensions this worksheet does not have ("charisma", "luck"), so nothing was imported.');
 	});
 
 	it.each([

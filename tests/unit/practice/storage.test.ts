@@ -42,6 +42,33 @@ describe('practice storage', () => {
 		expect(loadPractice(storage, slug, opts).doc.currentId).toBe('a2');
 	});
 
+	it('keeps a current id that names an attempt, and falls back to none when no attempt is left', () => {
+		const storage = new MemoryStorage();
+		savePractice(storage, slug, { version: 1, currentId: 'a1', attempts: [attempt('a1'), attempt('a2')] });
+		expect(loadPractice(storage, slug, opts).doc.currentId).toBe('a1');
+		savePractice(storage, slug, { version: 1, currentId: 'gone', attempts: [] });
+		expect(loadPractice(storage, slug, opts).doc.currentId).toBeNull();
+	});
+
+	it('says how many attempts could not be read, and keeps the page saving', () => {
+		const storage = new MemoryStorage();
+		const bad = { ...attempt('bad'), answers: { requirements: 42 } };
+		storage.setItem(storeKey(slug), JSON.stringify({ version: 1, currentId: null, attempts: [attempt('good'), bad, { ...bad, id: 'bad2' }] }));
+		const result = loadPractice(storage, slug, opts);
+		expect(result.available).toBe(true);
+		expect(result.notices).toEqual([`Your saved practice data for this case had 2 unreadable attempts. A copy was kept in this browser's storage under "${corruptKey(slug, opts.now)}"; the worksheet starts from what could be read.`]);
+	});
+
+	it.each([
+		['not JSON', '{'],
+		['a newer format', '{"version":99}'],
+		['the wrong shape', '{"version":1}'],
+	])('reports storage as available after setting aside %s', (_, raw) => {
+		const storage = new MemoryStorage();
+		storage.setItem(storeKey(slug), raw);
+		expect(loadPractice(storage, slug, opts).available).toBe(true);
+	});
+
 	describe('migration from format 0', () => {
 		// Format 0 (made up for this test, the shape before versioned keys): one attempt per case, no timer history, no scores.
 		const v0 = { answers: { requirements: 'old requirements', model: 'old model' }, startedAt: T0, minutes: 60 };
@@ -53,6 +80,7 @@ describe('practice storage', () => {
 			expect(notices).toEqual([]);
 			expect(doc.attempts).toHaveLength(1);
 			expect(doc.currentId).toBe(doc.attempts[0].id);
+			expect(doc.attempts[0].id).toBe(`v0-${T0.toString(36)}`);
 			expect(doc.attempts[0]).toMatchObject({ createdAt: T0, answers: v0.answers, scores: {}, timer: { minutes: 60, runningSince: null, spentMs: {}, active: 'requirements' } });
 			expect(storage.keys()).toEqual([storeKey(slug)]);
 			// The next load reads format 1 directly and finds the same attempt.
@@ -224,8 +252,8 @@ describe('practice storage', () => {
 			expect(probeStorage(() => { throw new DOMException('denied', 'SecurityError'); })).toBeNull();
 			expect(loadPractice(null, slug, opts)).toEqual({ doc: emptyDoc(), available: false, notices: [] });
 			expect(loadPractice(blocked, slug, opts)).toMatchObject({ available: false });
-			expect(savePractice(null, slug, emptyDoc())).toMatchObject({ ok: false, reason: 'unavailable', message: expect.stringContaining('Export') });
-			expect(savePractice(blocked, slug, emptyDoc())).toMatchObject({ ok: false, reason: 'unavailable' });
+			expect(savePractice(null, slug, emptyDoc())).toEqual({ ok: false, reason: 'unavailable', message: 'Not saved: this browser does not allow this site to store data. Export your attempt to keep it.' });
+			expect(savePractice(blocked, slug, emptyDoc())).toEqual({ ok: false, reason: 'unavailable', message: 'Not saved: this browser refused to store the attempt. Export your attempt to keep it.' });
 		});
 
 		it('probes a working storage without leaving anything behind', () => {
