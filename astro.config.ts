@@ -8,6 +8,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { buildSidebar } from './src/lib/site/sidebar.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
+import rehypeCaseSections from './src/plugins/rehype-case-sections.ts';
 import remarkMermaid from './src/plugins/remark-mermaid.ts';
 import remarkKeyPoints from './src/plugins/remark-key-points.ts';
 import { loadFramework } from './src/lib/content/framework.ts';
@@ -35,7 +36,7 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	markdown: {
-		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: sidebarTitles(sidebar, base) }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables] }),
+		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: sidebarTitles(sidebar, base) }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables, rehypeCaseSections] }),
 	},
 	vite: {
 		build: {
