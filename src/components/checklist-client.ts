@@ -27,8 +27,8 @@ export function restoreWhenNeeded(root: HTMLElement, win: Window = window): void
 	};
 	for (const t of triggers) root.addEventListener(t, restore, true);
 	win.addEventListener('beforeprint', restore);
-	if ('IntersectionObserver' in win) {
-		observer = new win.IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && restore(), { rootMargin: '100% 0px' });
+	if (typeof IntersectionObserver === 'function') {
+		observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && restore(), { rootMargin: '100% 0px' });
 		observer.observe(root);
 	} else restore();
 }

@@ -1,0 +1,18 @@
+/** Findings that bench/RESULTS.md carries beside the figures, kept here so a rerun of `npm run bench` keeps them. */
+
+/** Why the benchmark once reported 100 and 0 ms TBT for case pages while a phone-like measurement saw 83–96 and up to 648 ms (issue #22). */
+export const WHY_BENCH_DIFFERED = `### Why earlier results said 100 and 0 ms
+
+Until issue #22 this section reported 100 with 0 ms TBT for the case page, while Lighthouse's CLI with the same mobile settings measured 83–96 and 99–648 ms. Four things in the old benchmark, in order of weight:
+
+1. **One browser for every run.** It launched Chromium once and ran every page and every run in it, so the case page was measured by a renderer whose caches (text shaping for ~50,000 characters of body text, compiled scripts, style sheets) were warm from the runs before. A reader's phone, and the Lighthouse CLI, open the page in a fresh browser. Same build (before the fix), same page, the two interleaved on a loaded machine: a reused browser gave TBT 35, 76, 52, 21 ms; a fresh one 139, 122, 89, 206 ms. The benchmark now launches a fresh browser for every run.
+2. **Stale figures.** The file was last generated at commit 4a9b204, before the interview-shape and polish work (key points, deep dives, MathML, grouped checklist, diagram viewer); nothing reran it.
+3. **No reference in the same run.** Lighthouse simulates the phone from what the host did (CPU time × 4), so on a busy host every page, the stock one too, loses blocking time. Without a stock page measured alongside, a good or a bad figure could not be told from the load; it is measured beside every page now.
+4. **Three runs, one shown.** The table showed the run with the median performance score and hid the main-thread breakdown; it now shows five runs' scores, the median and range of TBT, and style & layout and script per page.
+
+What made the page itself heavy was layout, not script: a case is ~3,000 elements and ~43,000 px tall on a phone, and the browser laid out all of it as the HTML arrived, and once more after parsing ended. That last layout runs in the same task as Starlight's search script's DOMContentLoaded listener, so Lighthouse charged the task (453 ms in the issue) to that script; the script itself runs for well under a millisecond and reads no layout (no forced layout with a script stack in the traces). The fix is on the page: each section of a case is wrapped (src/plugins/rehype-case-sections.ts) and skipped while off screen (\`content-visibility: auto\`, src/styles/case-sections.css), so at load the browser renders about 230 elements, fewer than the stock page's 270; the design checklist's 80-odd checkboxes are restored only when the checklist comes near the screen or is used (src/components/checklist-client.ts). tests/e2e/case-rendering.test.ts checks both by mechanism.`;
+
+/** What holds memory in a build, and what bounds it. */
+export const BUILD_MEMORY_NOTE = `### What holds memory in a build
+
+Heap snapshots of a 24-case build (\`MLSD_HEAP_SNAPSHOT_MB\`, scripts/bench-build.ts) taken when the JS heap passed 700 MB held 239 MB of live objects: the rest was garbage V8 had not yet collected, because with the default heap limit (about 4 GB here, set from the machine's memory) it lets the heap grow before collecting. Of the live part, the largest items are buffers (53 MB), the compiled MDX modules of the cases (about 0.5 MB of source per case, kept by the module cache) and the content store; no diagram renderer state, jsdom window or render cache grows with the case count. So peak memory per case was mostly uncollected garbage, and the build now runs with a bounded heap (\`--max-old-space-size\`, see package.json's \`build\` script), which makes V8 collect as it goes.`;
