@@ -8,10 +8,11 @@
  * medians, every run's performance score, Total Blocking Time and the
  * main-thread breakdown (style & layout, script).
  *
- *   npm run bench:lighthouse -- [--runs 5] [--form mobile,desktop] [--cases all|N] [--json out.json]
+ *   npm run bench:lighthouse -- [--runs 5] [--form mobile,desktop] [--cases all|N] [--cases-only] [--json out.json]
  *
  * `--cases N` measures the N heaviest case pages (by HTML size) plus every
- * fourth other one; `all` (the default) measures every case page.
+ * fourth other one; `all` (the default) measures every case page. `--cases-only`
+ * measures the stock page and the case pages alone.
  */
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -44,8 +45,26 @@ export interface RunFigures {
 	styleLayout: number;
 	script: number;
 	mainThread: number;
-	/** Lighthouse's measure of the host's speed at the time (higher is faster; ~1000 is a mid-range phone ×4). */
+	/** Lighthouse's measure of the host's speed at the time (higher is faster). */
 	benchmarkIndex: number;
+	/**
+	 * Style & layout as CPU time of the page's main thread (trace events' thread time, ×4 like Lighthouse's
+	 * simulation): unlike the wall-clock figures above it leaves out the time the thread waited for a core,
+	 * so it hardly moves with the load on the host.
+	 */
+	styleLayoutCpu: number;
+}
+
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } };
+
+/** Thread (CPU) time of style and layout on the page's main thread, in ms. */
+export function styleLayoutCpuMs(events: TraceEvent[]): number {
+	const withParse = new Set(events.filter((e) => e.name === 'ParseHTML').map((e) => e.pid));
+	const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && withParse.has(e.pid));
+	if (!main) return NaN;
+	let us = 0;
+	for (const e of events) if (e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && (e.name === 'Layout' || e.name === 'UpdateLayoutTree')) us += e.tdur ?? e.dur ?? 0;
+	return us / 1000;
 }
 
 export interface LighthouseResult extends BenchPage {
@@ -85,9 +104,10 @@ export function caseSlugsBySize(dist: string): string[] {
 }
 
 /** The pages measured: the stock page, our plain docs page, the home page, case pages, and one each of practice, pitfalls, roadmap. */
-export function lighthousePages(dist: string, cases: 'all' | number = 'all'): BenchPage[] {
+export function lighthousePages(dist: string, cases: 'all' | number = 'all', casesOnly = false): BenchPage[] {
 	const slugs = caseSlugsBySize(dist);
 	const chosen = cases === 'all' ? slugs : slugs.filter((_, i) => i < cases || (i - cases) % 4 === 3);
+	if (casesOnly) return [{ page: 'stock Starlight page', path: STOCK_PATH, stock: true }, ...chosen.map((slug) => ({ page: `case ${slug}`, path: `cases/${slug}/` }))];
 	return [
 		{ page: 'stock Starlight page', path: STOCK_PATH, stock: true },
 		{ page: 'our docs page', path: BASELINE_PAGE },
@@ -99,7 +119,7 @@ export function lighthousePages(dist: string, cases: 'all' | number = 'all'): Be
 	];
 }
 
-function figures(lhr: Report): RunFigures {
+function figures(lhr: Report, trace?: TraceEvent[]): RunFigures {
 	const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
 	const groups = new Map(((lhr.audits['mainthread-work-breakdown']?.details as { items?: { group: string; duration: number }[] } | undefined)?.items ?? []).map((i) => [i.group, i.duration]));
 	return {
@@ -112,6 +132,7 @@ function figures(lhr: Report): RunFigures {
 		script: (groups.get('scriptEvaluation') ?? 0) + (groups.get('scriptParseCompile') ?? 0),
 		mainThread: audit('mainthread-work-breakdown'),
 		benchmarkIndex: lhr.environment?.benchmarkIndex ?? NaN,
+		styleLayoutCpu: trace ? 4 * styleLayoutCpuMs(trace) : NaN,
 	};
 }
 
@@ -125,8 +146,8 @@ function failingAudits(lhr: Report): string[] {
 	return failing;
 }
 
-export async function runLighthouse(options: { dist: string; base?: string; runs?: number; forms?: Form[]; cases?: 'all' | number; log?: (line: string) => void }): Promise<LighthouseRun> {
-	const { dist, base = '/', runs = 5, forms = ['mobile'], cases = 'all', log = () => {} } = options;
+export async function runLighthouse(options: { dist: string; base?: string; runs?: number; forms?: Form[]; cases?: 'all' | number; casesOnly?: boolean; log?: (line: string) => void }): Promise<LighthouseRun> {
+	const { dist, base = '/', runs = 5, forms = ['mobile'], cases = 'all', casesOnly = false, log = () => {} } = options;
 	const chromium = await findChromium();
 	if (!chromium) throw new Error(BROWSER_INSTALL_HINT);
 	const stockDist = stockSite();
@@ -135,8 +156,8 @@ export async function runLighthouse(options: { dist: string; base?: string; runs
 	const chromeLauncher = await import('chrome-launcher');
 	const site = await serveStatic(dist, base, { compress: true });
 	const stock = await serveStatic(stockDist, '/', { compress: true });
-	const pages = lighthousePages(dist, cases);
-	const reports = new Map<string, Report[]>();
+	const pages = lighthousePages(dist, cases, casesOnly);
+	const reports = new Map<string, { lhr: Report; figures: RunFigures }[]>();
 	const loadSamples: number[] = [];
 	const loadBefore = loadavg()[0];
 	try {
@@ -154,9 +175,10 @@ export async function runLighthouse(options: { dist: string; base?: string; runs
 					const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories }, form === 'desktop' ? desktopConfig : undefined).finally(() => chrome.kill());
 					if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
 					const key = `${form} ${p.path} ${p.stock ?? false}`;
-					reports.set(key, [...(reports.get(key) ?? []), result.lhr]);
-					const f = figures(result.lhr);
-					log(`run ${i + 1}/${runs} ${form.padEnd(7)} ${p.page.padEnd(28)} performance ${f.performance}, TBT ${f.tbt.toFixed(0)} ms, style & layout ${f.styleLayout.toFixed(0)} ms, script ${f.script.toFixed(0)} ms (load ${loadSamples.at(-1)!.toFixed(1)})`);
+					const trace = (result.artifacts as { Trace?: { traceEvents: TraceEvent[] } }).Trace?.traceEvents;
+					const f = figures(result.lhr, trace);
+					reports.set(key, [...(reports.get(key) ?? []), { lhr: result.lhr, figures: f }]);
+					log(`run ${i + 1}/${runs} ${form.padEnd(7)} ${p.page.padEnd(28)} performance ${f.performance}, TBT ${f.tbt.toFixed(0)} ms, style & layout ${f.styleLayout.toFixed(0)} ms (CPU ${f.styleLayoutCpu.toFixed(0)} ms), script ${f.script.toFixed(0)} ms (load ${loadSamples.at(-1)!.toFixed(1)})`);
 				}
 	} finally {
 		await site.close();
@@ -165,12 +187,12 @@ export async function runLighthouse(options: { dist: string; base?: string; runs
 	const results: LighthouseResult[] = [];
 	for (const form of forms)
 		for (const p of pages) {
-			const lhrs = reports.get(`${form} ${p.path} ${p.stock ?? false}`)!;
-			const all = lhrs.map(figures);
+			const measured = reports.get(`${form} ${p.path} ${p.stock ?? false}`)!;
+			const all = measured.map((m) => m.figures);
 			const med = Object.fromEntries(Object.keys(all[0]).map((k) => [k, median(all.map((r) => r[k as keyof RunFigures]))])) as unknown as RunFigures;
-			const byScore = [...lhrs].sort((a, b) => figures(a).performance - figures(b).performance);
-			const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhrs[0].categories[c]?.score ?? 0) * 100)])) as LighthouseResult['scores'];
-			results.push({ ...p, form, runs: all, median: med, scores, failing: failingAudits(byScore[Math.floor((byScore.length - 1) / 2)]) });
+			const byScore = [...measured].sort((a, b) => a.figures.performance - b.figures.performance);
+			const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((measured[0].lhr.categories[c]?.score ?? 0) * 100)])) as LighthouseResult['scores'];
+			results.push({ ...p, form, runs: all, median: med, scores, failing: failingAudits(byScore[Math.floor((byScore.length - 1) / 2)].lhr) });
 		}
 	return { results, loadBefore, loadAfter: loadavg()[0], loadSamples };
 }
@@ -181,13 +203,13 @@ const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
 export function lighthouseTable(run: LighthouseRun): string {
 	const { results } = run;
 	const lines = [
-		'| page | form | performance, every run | TBT median (range) | style & layout | script | main thread | FCP | LCP | CLS | accessibility, best practices, SEO |',
-		'| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+		'| page | form | performance, every run | TBT median (range) | style & layout | style & layout, CPU | script | main thread | FCP | LCP | CLS | accessibility, best practices, SEO |',
+		'| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
 		...results.map((r) => {
 			const tbts = r.runs.map((x) => x.tbt);
 			const perf = r.runs.map((x) => (x.performance === 100 ? '100' : `**${x.performance}**`)).join(', ');
 			const others = [r.scores.accessibility, r.scores['best-practices'], r.scores.seo].map((x) => (x === 100 ? '100' : `**${x}**`)).join(', ');
-			return `| ${r.page} (\`/${r.path}\`) | ${r.form} | ${perf} | ${ms(r.median.tbt)} (${Math.round(Math.min(...tbts))}–${Math.round(Math.max(...tbts))}) | ${ms(r.median.styleLayout)} | ${ms(r.median.script)} | ${ms(r.median.mainThread)} | ${s(r.median.fcp)} | ${s(r.median.lcp)} | ${r.median.cls.toFixed(3)} | ${others} |`;
+			return `| ${r.page} (\`/${r.path}\`) | ${r.form} | ${perf} | ${ms(r.median.tbt)} (${Math.round(Math.min(...tbts))}–${Math.round(Math.max(...tbts))}) | ${ms(r.median.styleLayout)} | ${ms(r.median.styleLayoutCpu)} | ${ms(r.median.script)} | ${ms(r.median.mainThread)} | ${s(r.median.fcp)} | ${s(r.median.lcp)} | ${r.median.cls.toFixed(3)} | ${others} |`;
 		}),
 	];
 	const failing = results.filter((r) => r.failing.length);
@@ -216,6 +238,7 @@ if (import.meta.main) {
 		runs: Number(option('runs') ?? 5),
 		forms: (option('form') ?? 'mobile').split(',') as Form[],
 		cases: cases === 'all' ? 'all' : Number(cases),
+		casesOnly: args.includes('--cases-only'),
 		log: console.log,
 	});
 	console.log(`\n${lighthouseTable(run)}`);
