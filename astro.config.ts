@@ -10,6 +10,7 @@ import { knownWarnings } from './src/integrations/known-warnings.ts';
 import { buildSidebar } from './src/lib/site/sidebar.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
+import rehypeCaseSections from './src/plugins/rehype-case-sections.ts';
 import remarkMermaid from './src/plugins/remark-mermaid.ts';
 import remarkKeyPoints from './src/plugins/remark-key-points.ts';
 import { loadFramework } from './src/lib/content/framework.ts';
@@ -47,7 +48,7 @@ export default defineConfig({
 	markdown: {
 		// Code blocks are highlighted by Starlight's Expressive Code (CSP-safe stylesheets); Shiki's inline styles would be refused.
 		syntaxHighlight: false,
-		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: sidebarTitles(sidebar, base) }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables] }),
+		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: sidebarTitles(sidebar, base) }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables, rehypeCaseSections] }),
 	},
 	vite: {
 		build: {

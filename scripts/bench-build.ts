@@ -5,7 +5,9 @@
  * temporary copy of the project, builds it cold (no diagram cache), and reports
  * build time, peak memory and time per case. The per-case cost should stay flat.
  *
- *   npm run bench:build -- [--counts 10,100,500] [--json out.json] [--keep]
+ *   npm run bench:build -- [--counts 10,100,500] [--real] [--node-flags "--max-old-space-size=1536"] [--json out.json] [--keep]
+ *
+ * `--real` builds copies of the real cases instead (full size, every diagram rendered).
  *
  * Peak memory is the build process's maximum resident set (process.resourceUsage),
  * measured inside the build process; pagefind runs as its own process and is not in it.
@@ -14,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
 
 const args = process.argv.slice(2);
 
@@ -36,11 +39,37 @@ function parseDuration(text: string): number {
 }
 
 if (args[0] === '--child') {
-	// Inside the project copy: build with Astro's API and report this process's peak memory.
+	// Inside the project copy: build with Astro's API and report this process's peak memory,
+	// sampled through the build to see whether it is the JS heap or memory outside it.
+	const peak = { heapUsed: 0, external: 0, rss: 0 };
+	// Wall-clock time of the RSS peak, to match against the build log's timestamped phases.
+	let peakAt = '';
+	// MLSD_HEAP_SNAPSHOT_MB=600: write one heap snapshot (into the project copy) when the heap first passes 600 MB, to see what holds it.
+	const snapshotAt = Number(process.env.MLSD_HEAP_SNAPSHOT_MB ?? 0) * 2 ** 20;
+	let snapshotWritten = false;
+	const sample = () => {
+		const m = process.memoryUsage();
+		if (snapshotAt && !snapshotWritten && m.heapUsed > snapshotAt) {
+			snapshotWritten = true;
+			process.stdout.write(`\nheap snapshot: ${join(process.cwd(), v8.writeHeapSnapshot())}\n`);
+		}
+		peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+		peak.external = Math.max(peak.external, m.external);
+		if (m.rss > peak.rss) peakAt = new Date().toTimeString().slice(0, 8);
+		peak.rss = Math.max(peak.rss, m.rss);
+	};
+	const timer = setInterval(sample, 200);
+	timer.unref();
 	const { build } = await import('astro');
 	await build({ root: process.cwd(), logLevel: 'info' });
+	sample();
+	clearInterval(timer);
+	// What the build still holds once it is done (module cache, content store): with --expose-gc, after a full collection.
+	const gc = (globalThis as { gc?: () => void }).gc;
+	gc?.();
+	const liveAfterMB = gc ? process.memoryUsage().heapUsed / 2 ** 20 : undefined;
 	const usage = process.resourceUsage();
-	process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ maxRssKB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, childrenMs: childrenCpuMs() })}\n`);
+	process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ maxRssKB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, childrenMs: childrenCpuMs(), peakHeapMB: peak.heapUsed / 2 ** 20, peakExternalMB: peak.external / 2 ** 20, liveAfterMB, peakAt })}\n`);
 	process.exit(0);
 }
 
@@ -51,6 +80,15 @@ const option = (name: string) => {
 };
 const counts = (option('counts') ?? '10,100,500').split(',').map(Number).filter((n) => n > 0);
 const jsonOut = option('json');
+/** Copies of the real cases (full size, diagrams and all) instead of the small synthetic fixture. */
+const real = args.includes('--real');
+/** Node's flags in package.json's `build` script (the heap limit), so the benchmark builds as `npm run build` does. */
+export function buildScriptNodeFlags(): string[] {
+	const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.build ?? '';
+	return script.split(/\s+/).filter((a) => /^--max-old-space-size=\d+$/.test(a));
+}
+/** Flags for the build process: package.json's by default; `--node-flags "--max-old-space-size=1024"` to try others. */
+const nodeFlags = option('node-flags') !== undefined ? option('node-flags')!.split(' ').filter(Boolean) : buildScriptNodeFlags();
 const keep = args.includes('--keep');
 
 const TOPICS = ['news feed', 'music playlist', 'job matching', 'hotel search', 'fraud alerts', 'photo tagging', 'ad auction', 'restaurant ranking', 'video thumbnails', 'query autocomplete', 'spam filtering', 'grocery substitutions'];
@@ -86,11 +124,39 @@ export function syntheticCases(count: number): Record<string, string> {
 	return files;
 }
 
+/**
+ * `count` real-size cases: the real ones first, then copies of them under other
+ * slugs and titles. Each copy's diagrams get a comment line, so every diagram is
+ * rendered afresh as a new case's would be (no cache hit).
+ */
+export function realCases(count: number): Record<string, string> {
+	const originals = readdirSync('case-studies')
+		.filter((f) => f.endsWith('.mdx'))
+		.sort()
+		.map((f) => ({ slug: f.replace(/\.mdx$/, ''), text: readFileSync(join('case-studies', f), 'utf8') }));
+	const files: Record<string, string> = {};
+	for (let i = 0; i < count; i++) {
+		const { slug, text } = originals[i % originals.length];
+		if (i < originals.length) {
+			files[`case-studies/${slug}.mdx`] = text;
+			continue;
+		}
+		const n = String(i).padStart(4, '0');
+		files[`case-studies/${slug}-copy-${n}.mdx`] = text.replace(/^title: (.*)$/m, (_, title: string) => `title: ${title.replace(/^(['"])(.*)\1$/, '$2')} (copy ${n})`).replace(/```mermaid\n/g, `\`\`\`mermaid\n%% copy ${n}\n`);
+	}
+	return files;
+}
+
 export interface BuildRun {
 	cases: number;
 	pages: number;
 	wallMs: number;
 	maxRssKB: number;
+	/** Largest JS heap in use and largest memory held outside it (buffers), sampled every 200 ms. */
+	peakHeapMB?: number;
+	peakExternalMB?: number;
+	/** JS heap still in use after the build and a full collection (the child runs with --expose-gc for this). */
+	liveAfterMB?: number;
 	/** CPU time of the build process and the processes it ran (pagefind): steadier than wall time on a busy machine. */
 	cpuMs: number;
 	pagefindMs: number | undefined;
@@ -115,13 +181,14 @@ function dirBytes(dir: string): number {
 }
 
 async function buildOnce(count: number): Promise<BuildRun> {
-	const root = makeProjectCopy(syntheticCases(count));
+	const cases = real ? realCases(count) : syntheticCases(count);
+	const root = makeProjectCopy(cases);
 	try {
 		const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', MLSD_DIAGRAM_CACHE: 'off' };
 		const loadBefore = loadavg()[0];
 		const start = performance.now();
 		const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
-			const child = spawn(process.execPath, ['scripts/bench-build.ts', '--child'], { cwd: root, env });
+			const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, 'scripts/bench-build.ts', '--child'], { cwd: root, env });
 			let text = '';
 			child.stdout.on('data', (d) => (text += d));
 			child.stderr.on('data', (d) => (text += d));
@@ -144,13 +211,16 @@ async function buildOnce(count: number): Promise<BuildRun> {
 				phase = '';
 			}
 		}
-		const firstCase = Object.keys(syntheticCases(1))[0].replace(/^case-studies\/|\.mdx$/g, '');
+		const firstCase = Object.keys(cases)[0].replace(/^case-studies\/|\.mdx$/g, '');
 		const casePage = join(root, 'dist', 'cases', firstCase, 'index.html');
 		return {
 			cases: count,
 			pages,
 			wallMs,
 			maxRssKB: usage.maxRssKB,
+			peakHeapMB: usage.peakHeapMB,
+			peakExternalMB: usage.peakExternalMB,
+			liveAfterMB: usage.liveAfterMB,
 			cpuMs: usage.userMs + usage.systemMs + (usage.childrenMs ?? 0),
 			pagefindMs: pagefind ? parseDuration(pagefind[1]) : undefined,
 			phases,
@@ -167,16 +237,17 @@ async function buildOnce(count: number): Promise<BuildRun> {
 }
 
 const seconds = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
+const mb = (x: number | undefined) => (x === undefined ? '–' : `${x.toFixed(0)} MB`);
 const renderMs = (r: BuildRun) => Object.entries(r.phases).find(([name]) => /generating static routes/i.test(name))?.[1];
 
 export function scalingTable(runs: BuildRun[]): string {
 	const rows = [
-		'| cases | pages | wall time | wall per case | CPU time | CPU per case | rendering pages | pagefind | peak memory (RSS) | dist size | one case page |',
-		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+		'| cases | pages | wall time | wall per case | CPU time | CPU per case | rendering pages | pagefind | peak memory (RSS) | peak JS heap | heap live after | dist size | one case page |',
+		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 		...runs.map((r) =>
 			r.ok
-				? `| ${r.cases} | ${r.pages} | ${seconds(r.wallMs)} | ${(r.wallMs / r.cases).toFixed(0)} ms | ${seconds(r.cpuMs)} | ${(r.cpuMs / r.cases).toFixed(0)} ms | ${seconds(renderMs(r))} | ${seconds(r.pagefindMs)} | ${(r.maxRssKB / 1024).toFixed(0)} MB | ${(r.distBytes / 1024 / 1024).toFixed(1)} MB | ${(r.casePageBytes / 1024).toFixed(0)} KB |`
-				: `| ${r.cases} | build failed | | | | | | | | | |`,
+				? `| ${r.cases} | ${r.pages} | ${seconds(r.wallMs)} | ${(r.wallMs / r.cases).toFixed(0)} ms | ${seconds(r.cpuMs)} | ${(r.cpuMs / r.cases).toFixed(0)} ms | ${seconds(renderMs(r))} | ${seconds(r.pagefindMs)} | ${(r.maxRssKB / 1024).toFixed(0)} MB | ${mb(r.peakHeapMB)} | ${mb(r.liveAfterMB)} | ${(r.distBytes / 1024 / 1024).toFixed(1)} MB | ${(r.casePageBytes / 1024).toFixed(0)} KB |`
+				: `| ${r.cases} | build failed | | | | | | | | | | | |`,
 		),
 	];
 	// The marginal cost between consecutive counts takes the fixed start-up cost out of the comparison.
@@ -186,13 +257,14 @@ export function scalingTable(runs: BuildRun[]): string {
 		const per = (a: number, b: number) => ((a - b) / (r.cases - prev.cases)).toFixed(0);
 		return `${prev.cases}→${r.cases}: ${per(r.wallMs, prev.wallMs)} ms wall, ${per(r.cpuMs, prev.cpuMs)} ms CPU per added case`;
 	});
-	return [...rows, '', marginal.length ? `Marginal cost: ${marginal.join('; ')}.` : ''].join('\n');
+	const memory = ok.slice(1).map((r, i) => `${ok[i].cases}→${r.cases}: ${((r.maxRssKB - ok[i].maxRssKB) / 1024 / (r.cases - ok[i].cases)).toFixed(1)} MB`);
+	return [...rows, '', marginal.length ? `Marginal cost: ${marginal.join('; ')}.` : '', memory.length ? `Peak memory per added case: ${memory.join('; ')}.` : ''].join('\n');
 }
 
 if (import.meta.main) {
 	const runs: BuildRun[] = [];
 	for (const count of counts) {
-		process.stdout.write(`building ${count} synthetic cases… `);
+		process.stdout.write(`building ${count} ${real ? 'real-size' : 'synthetic'} cases… `);
 		const run = await buildOnce(count);
 		runs.push(run);
 		console.log(run.ok ? `${seconds(run.wallMs)} wall, ${seconds(run.cpuMs)} CPU, ${run.pages} pages, ${(run.maxRssKB / 1024).toFixed(0)} MB peak (load average ${run.loadBefore.toFixed(1)} at start)` : 'FAILED');

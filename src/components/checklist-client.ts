@@ -4,6 +4,35 @@ import { countLabel } from '../lib/site/plural.ts';
 
 const PREFIX = 'mlsd:checklist:v1:';
 
+/** Set on the checklist once its ticks are restored and its counts live. */
+export const READY_ATTRIBUTE = 'data-checklist-ready';
+
+/**
+ * Restores a checklist only when it is about to be seen or used: when it comes
+ * within a screen of the viewport, when the reader points at or focuses
+ * anything in it or opens a stage (these come before the change they lead to),
+ * or before printing. A case page opens without touching its 80-odd checkboxes.
+ */
+export function restoreWhenNeeded(root: HTMLElement, win: Window = window): void {
+	const triggers = ['pointerdown', 'focusin', 'toggle'] as const;
+	let observer: IntersectionObserver | undefined;
+	const restore = () => {
+		if (root.hasAttribute(READY_ATTRIBUTE)) return;
+		root.setAttribute(READY_ATTRIBUTE, '');
+		observer?.disconnect();
+		// Capture: `toggle` does not bubble, and the ticks must be back before the event's own effect.
+		for (const t of triggers) root.removeEventListener(t, restore, true);
+		win.removeEventListener('beforeprint', restore);
+		restoreChecklist(root);
+	};
+	for (const t of triggers) root.addEventListener(t, restore, true);
+	win.addEventListener('beforeprint', restore);
+	if (typeof IntersectionObserver === 'function') {
+		observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && restore(), { rootMargin: '100% 0px' });
+		observer.observe(root);
+	} else restore();
+}
+
 export function restoreChecklist(root: HTMLElement): void {
 	const key = PREFIX + root.dataset.checklist;
 	const localStorage = openSiteStorage(import.meta.env.BASE_URL);

@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageTypes } from '../../src/lib/tooling/page-types.ts';
 import { DIST, startHarness, type Harness } from './harness.ts';
+import { renderAllSections } from './render-all.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,6 +24,7 @@ describe('accessibility (axe-core)', () => {
 		await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
 		await page.goto(h.url(path), { waitUntil: 'networkidle' });
 		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+		await renderAllSections(page);
 		const result = await new AxeBuilder({ page }).analyze();
 		const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
 		expect(violations).toEqual([]);

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/lib/content/framework.ts';
 import { namespaceOf } from '../../src/lib/learning/site-storage.ts';
 import { DIST, startHarness, type Harness } from './harness.ts';
+import { renderAllSections } from './render-all.ts';
 
 const framework = loadFramework();
 const [CASE, OTHER] = readdirSync(join(DIST, 'print/case')).sort((a, b) => (a === 'tiktok-feed' ? -1 : b === 'tiktok-feed' ? 1 : a.localeCompare(b)));
@@ -98,6 +99,7 @@ describe('deep dives on a case page', () => {
 	it.each(['light', 'dark'] as const)('has no axe violations with deep dives open and closed, in the %s theme', async (colorScheme) => {
 		const { page, context } = await h.newPage({ colorScheme });
 		await page.goto(h.url(`cases/${CASE}/`));
+		await renderAllSections(page);
 		expect(violations(await axe(page))).toEqual([]);
 		await toggle(page).click();
 		expect(violations(await axe(page))).toEqual([]);
@@ -177,6 +179,8 @@ describe('storage namespaced by the base path', () => {
 			[CASE, item!, JSON.stringify({ version: 1, currentId: 'old-1', attempts: [attempt] })] as const,
 		);
 		await page.reload();
+		// The checklist restores its ticks when it comes near the viewport (checklist-client.ts).
+		await page.locator('.design-checklist').scrollIntoViewIfNeeded();
 		await expect.poll(() => page.locator(`input[data-item="${item}"]`).isChecked()).toBe(true);
 		await page.goto(h.url(`practice/${CASE}/`));
 		await expect.poll(() => page.locator('textarea[data-answer="requirements"]').inputValue()).toBe('written before namespacing');

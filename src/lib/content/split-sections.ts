@@ -16,6 +16,8 @@ export function splitSections(html: string, anchors: readonly string[], options:
 	const body = document.createElement('div');
 	body.innerHTML = html;
 	if (options.drop) for (const el of body.querySelectorAll(options.drop)) el.remove();
+	// Case bodies wrap each section in <section class="case-section"> (src/plugins/rehype-case-sections.ts): cut through the wrappers.
+	for (const wrapper of body.querySelectorAll(':scope > section.case-section')) wrapper.replaceWith(...wrapper.childNodes);
 	const groups = new Map<string, Node[]>();
 	let current: Node[] | undefined;
 	for (const node of [...body.childNodes]) {
