@@ -261,8 +261,12 @@ describe('checkContent', () => {
 	it('passes every diagram to the diagram checker, with its file line', async () => {
 		const seen: string[] = [];
 		const report = await checkContent({ root: makeContentRoot({ 'case-studies/minimal.mdx': valid }), checkDiagram: async (source) => (seen.push(source), { message: 'no', line: 2, fix: 'yes' }) });
-		expect(seen).toEqual(['flowchart LR\n  A[Candidate generation] --> B[Ranking]']);
-		expect(report.problems).toEqual([{ file: 'case-studies/minimal.mdx', message: 'diagram: no', line: 73, fix: 'yes' }]);
+		// The fixture has the two authored diagrams a listed case needs: the pipeline flowchart and the request sequence.
+		const fences = valid.toString('utf8').split('\n').flatMap((l, i) => (l.trim() === '```mermaid' ? [i + 1] : []));
+		expect(seen.map((d) => d.split('\n')[0])).toEqual(['flowchart LR', 'sequenceDiagram']);
+		expect(seen[0]).toBe('flowchart LR\n  A[Candidate generation] --> B[Ranking]');
+		// Each problem is located on the diagram's line 2 (the checker's `line`), counted from the fence in the file.
+		expect(report.problems).toEqual(fences.map((fence) => ({ file: 'case-studies/minimal.mdx', message: 'diagram: no', line: fence + 2, fix: 'yes' })));
 	});
 });
 
