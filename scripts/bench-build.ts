@@ -42,8 +42,6 @@ if (args[0] === '--child') {
 	// Inside the project copy: build with Astro's API and report this process's peak memory,
 	// sampled through the build to see whether it is the JS heap or memory outside it.
 	const peak = { heapUsed: 0, external: 0, rss: 0 };
-	// Wall-clock time of the RSS peak, to match against the build log's timestamped phases.
-	let peakAt = '';
 	// MLSD_HEAP_SNAPSHOT_MB=600: write one heap snapshot (into the project copy) when the heap first passes 600 MB, to see what holds it.
 	const snapshotAt = Number(process.env.MLSD_HEAP_SNAPSHOT_MB ?? 0) * 2 ** 20;
 	let snapshotWritten = false;
@@ -55,7 +53,6 @@ if (args[0] === '--child') {
 		}
 		peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
 		peak.external = Math.max(peak.external, m.external);
-		if (m.rss > peak.rss) peakAt = new Date().toTimeString().slice(0, 8);
 		peak.rss = Math.max(peak.rss, m.rss);
 	};
 	const timer = setInterval(sample, 200);
@@ -69,7 +66,7 @@ if (args[0] === '--child') {
 	gc?.();
 	const liveAfterMB = gc ? process.memoryUsage().heapUsed / 2 ** 20 : undefined;
 	const usage = process.resourceUsage();
-	process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ maxRssKB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, childrenMs: childrenCpuMs(), peakHeapMB: peak.heapUsed / 2 ** 20, peakExternalMB: peak.external / 2 ** 20, liveAfterMB, peakAt })}\n`);
+	process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ maxRssKB: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000, childrenMs: childrenCpuMs(), peakHeapMB: peak.heapUsed / 2 ** 20, peakExternalMB: peak.external / 2 ** 20, liveAfterMB })}\n`);
 	process.exit(0);
 }
 

@@ -46,7 +46,8 @@ describe('case sections off screen', () => {
 		const atTop = await rendered();
 		expect(atTop.at(-1), 'the last section is skipped while the reader is at the top').toBe(false);
 		expect(atTop.filter((r) => !r).length).toBeGreaterThan(atTop.length / 2);
-		await sections.last().scrollIntoViewIfNeeded();
+		// As a link to it would: scrolling to the heading draws its section.
+		await sections.last().locator(':scope > h2').scrollIntoViewIfNeeded();
 		await expect.poll(async () => (await rendered()).at(-1)).toBe(true);
 		await context.close();
 	});
