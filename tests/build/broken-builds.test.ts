@@ -38,14 +38,15 @@ describe('a broken case fails both `npm run check` and `npm run build`', () => {
 	});
 
 	it('the valid fixture builds, with frontmatter text escaped, never read as HTML', () => {
-		// Text with HTML's special characters that is not a tag passes the content check, and must come out as text.
+		// Text with HTML's special characters that is not a tag passes the content check, and must come out as text
+		// (quotes may be set typographically, src/lib/site/typography.ts).
 		const prompt = `Rank items where p < q && r > s, "quoted" & 'single'.`;
 		useCase('minimal', readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace(/^prompt: .*$/m, `prompt: ${JSON.stringify(prompt)}`));
 		const { status, output } = runIn(root, 'node', ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', '.tmp/dist']);
 		expect(status, output).toBe(0);
 		const html = readFileSync(join(root, '.tmp/dist/cases/minimal/index.html'), 'utf8');
 		expect(html).toContain('Minimal valid case');
-		expect(html).toMatch(/<blockquote>Rank items where p &lt; q &amp;&amp; r &gt; s, (&quot;|&#34;|")quoted(&quot;|&#34;|") &amp; (&#39;|&#x27;|')single(&#39;|&#x27;|')\.<\/blockquote>/);
+		expect(html).toMatch(/<blockquote>Rank items where p &lt; q &amp;&amp; r &gt; s, (&quot;|&#34;|"|“)quoted(&quot;|&#34;|"|”) &amp; (&#39;|&#x27;|'|‘)single(&#39;|&#x27;|'|’)\.<\/blockquote>/);
 		expect(html).not.toContain('p < q &&');
 	});
 
