@@ -29,7 +29,8 @@ export default function remarkMath() {
 			if (node.lang !== 'math' || !parent || index === undefined) return;
 			// The TeX starts on the line after the opening fence.
 			const line = node.position ? node.position.start.line + 1 : undefined;
-			const html: Html = { type: 'html', value: `<div class="math-display not-content" data-pagefind-ignore>${render(node.value, true, line)}</div>`, position: node.position };
+			// A wide formula scrolls sideways: the scroll box is a labelled tab stop so keyboard users can scroll it too.
+			const html: Html = { type: 'html', value: `<div class="math-display not-content" data-pagefind-ignore role="group" tabindex="0" aria-label="Formula">${render(node.value, true, line)}</div>`, position: node.position };
 			parent.children[index] = html;
 		});
 		visit(tree, (node) => {

@@ -4,7 +4,7 @@
  * - at 1280 px no diagram is clipped and no diagram text is under 11 px, unless the build
  *   warned that the diagram is too wide (`data-too-wide`, with a located warning in
  *   `npm run check`); any diagram under 11 px without that mark fails;
- * - at 390 px every diagram is shown whole in the column, with a visible "Enlarge diagram"
+ * - at 390 px every diagram (deep dives opened) is shown whole in the column, with a visible "Enlarge diagram"
  *   button opening a full-screen view with pan and zoom (keyboard included, axe-clean);
  * - printed at the A4 text width, no diagram text is under 7 pt (same exception).
  */
@@ -76,6 +76,9 @@ function notClipped(d: Measured): string[] {
 	return out;
 }
 
+/** Opens every deep dive, as a reader who expands them would: the diagrams folded inside are measured too. */
+const openDeepDives = (page: Page) => page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('details[data-deep-dive]').forEach((d) => (d.open = true)));
+
 const warned: string[] = [];
 
 describe('diagrams at 1280 px', () => {
@@ -88,6 +91,7 @@ describe('diagrams at 1280 px', () => {
 		const { page, context } = await h.newPage();
 		await page.setViewportSize({ width: 1280, height: 900 });
 		await page.goto(h.url(path), { waitUntil: 'networkidle' });
+		await openDeepDives(page);
 		const problems: string[] = [];
 		let measured = 0;
 		for (const d of await measure(page)) {
@@ -114,6 +118,7 @@ describe('diagrams on a phone (390 px)', () => {
 		const { page, context } = await h.newPage();
 		await page.setViewportSize({ width: 390, height: 844 });
 		await page.goto(h.url(path), { waitUntil: 'networkidle' });
+		await openDeepDives(page);
 		const problems: string[] = [];
 		for (const d of await measure(page)) {
 			if (!d.shown) continue;

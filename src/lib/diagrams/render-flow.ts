@@ -29,6 +29,8 @@ interface Sizes {
 	node: { vertical: number; horizontal: number };
 	edge: number;
 	nodesep: number;
+	/** Nodes that wrap at the NORMAL width: alone in their rank, they can be wider without widening the chart. */
+	roomy?: ReadonlySet<string>;
 }
 const NORMAL: Sizes = { node: { vertical: 200, horizontal: 150 }, edge: 160, nodesep: 40 };
 const COMPACT: Sizes = { node: { vertical: 130, horizontal: 110 }, edge: 110, nodesep: 24 };
@@ -118,20 +120,20 @@ function headMarker(h: FlowEdge['endHead']): MarkerKind | undefined {
 	return h === 'arrow' ? 'arrow' : h === 'circle' ? 'circle' : h === 'cross' ? 'cross' : undefined;
 }
 
-export function layoutFlow(model: FlowModel, id: string, sizes: Sizes = NORMAL): FlowRender & { overlap: boolean } {
+export function layoutFlow(model: FlowModel, id: string, sizes: Sizes = NORMAL): FlowRender & { overlap: boolean; alone: string[] } {
 	const horizontal = model.direction === 'LR' || model.direction === 'RL';
 	let spacing = { nodesep: horizontal ? Math.min(30, sizes.nodesep) : sizes.nodesep, ranksep: horizontal ? 40 : 50 };
-	let result: (FlowRender & { overlap: boolean }) | undefined;
+	let result: (FlowRender & { overlap: boolean; alone: string[] }) | undefined;
 	for (let attempt = 0; attempt < 4; attempt++) {
 		const r = tryLayout(model, id, spacing, sizes);
-		result = { ...r.render, overlap: r.overlap };
+		result = { ...r.render, overlap: r.overlap, alone: r.alone };
 		if (!r.overlap) break;
 		spacing = { nodesep: spacing.nodesep + 25, ranksep: spacing.ranksep + 20 };
 	}
 	return result!;
 }
 
-function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ranksep: number }, sizes: Sizes): { render: FlowRender; overlap: boolean } {
+function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ranksep: number }, sizes: Sizes): { render: FlowRender; overlap: boolean; alone: string[] } {
 	const horizontal = model.direction === 'LR' || model.direction === 'RL';
 	const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
 	g.setGraph({ rankdir: model.direction, nodesep: spacing.nodesep, ranksep: spacing.ranksep, edgesep: 20, marginx: 0, marginy: 0 });
@@ -139,7 +141,8 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 
 	const geoms = new Map<string, NodeGeom>();
 	for (const n of model.nodes) {
-		const geom = nodeSize(n, horizontal ? sizes.node.horizontal : sizes.node.vertical, horizontal);
+		const wrap = sizes.roomy?.has(n.id) ? (horizontal ? NORMAL.node.horizontal : NORMAL.node.vertical) : horizontal ? sizes.node.horizontal : sizes.node.vertical;
+		const geom = nodeSize(n, wrap, horizontal);
 		geoms.set(n.id, geom);
 		g.setNode(n.id, { width: geom.w, height: geom.h });
 	}
@@ -365,9 +368,14 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 		);
 		add(cx - m.width / 2, top, cx + m.width / 2, t);
 	}
+	// Nodes with no other node beside them across the flow (same rank band).
+	const all = [...geoms.values()];
+	const span = (ng: NodeGeom) => (horizontal ? [ng.x - ng.w / 2, ng.x + ng.w / 2] : [ng.y - ng.h / 2, ng.y + ng.h / 2]);
+	const alone = all.filter((a) => all.every((o) => o === a || span(o)[1] <= span(a)[0] || span(a)[1] <= span(o)[0])).map((a) => a.node.id);
 	return {
 		render: { body: parts.join(''), markers, minX: l - MARGIN, minY: t - MARGIN, width: r - l + 2 * MARGIN, height: b - t + 2 * MARGIN },
 		overlap,
+		alone,
 	};
 }
 
@@ -500,13 +508,18 @@ export function renderFlowSvg(model: FlowModel, id: string, title: string, desc:
 	const tries: [FlowModel['direction'], Sizes][] = [[model.direction, NORMAL]];
 	if (model.direction === 'LR' || model.direction === 'RL') tries.push([turned, NORMAL]);
 	tries.push([tries[tries.length - 1]![0], COMPACT]);
-	let best: { r: FlowRender & { overlap: boolean }; direction: FlowModel['direction'] } | undefined;
+	let best: { r: FlowRender & { overlap: boolean; alone: string[] }; direction: FlowModel['direction']; sizes: Sizes } | undefined;
 	// Better: no subgraph box over another's nodes, then narrower.
 	const better = (a: FlowRender & { overlap: boolean }, b: FlowRender & { overlap: boolean }) => (a.overlap !== b.overlap ? !a.overlap : a.width < b.width);
 	for (const [direction, sizes] of tries) {
 		const r = layoutFlow({ ...model, direction }, id, sizes);
-		if (!best || better(r, best.r)) best = { r, direction };
+		if (!best || better(r, best.r)) best = { r, direction, sizes };
 		if (r.width <= FIT_WIDTH && !r.overlap) break;
+	}
+	// Compact wrapping makes lone nodes tall (a page-high chart cannot print whole); they wrap at the normal width when that keeps the chart as narrow.
+	if (best!.sizes === COMPACT && best!.r.alone.length > 0) {
+		const r = layoutFlow({ ...model, direction: best!.direction }, id, { ...COMPACT, roomy: new Set(best!.r.alone) });
+		if (!r.overlap && r.width <= Math.max(best!.r.width, FIT_WIDTH) && r.height < best!.r.height) best = { r, direction: best!.direction, sizes: COMPACT };
 	}
 	const { r, direction } = best!;
 	const svg =
