@@ -44,9 +44,9 @@ describe('practice storage', () => {
 
 	it('keeps a current id that names an attempt, and falls back to none when no attempt is left', () => {
 		const storage = new MemoryStorage();
-		savePractice(storage, slug, { version: 1, currentId: 'a1', attempts: [attempt('a1'), attempt('a2')] });
+		savePractice(storage, slug, { version: STORE_VERSION, currentId: 'a1', attempts: [attempt('a1'), attempt('a2')] });
 		expect(loadPractice(storage, slug, opts).doc.currentId).toBe('a1');
-		savePractice(storage, slug, { version: 1, currentId: 'gone', attempts: [] });
+		savePractice(storage, slug, { version: STORE_VERSION, currentId: 'gone', attempts: [] });
 		expect(loadPractice(storage, slug, opts).doc.currentId).toBeNull();
 	});
 
