@@ -100,7 +100,9 @@ function checkAttribute(attr: JsxAttribute, element: string | null, allowed: boo
 	else if (allowed && !(CASE_COMPONENTS[element as keyof typeof CASE_COMPONENTS].attributes as readonly string[]).includes(attr.name)) {
 		out.push(problem(file, `${tag} has no attribute "${attr.name}"; it accepts ${CASE_COMPONENTS[element as keyof typeof CASE_COMPONENTS].attributes.map((a) => `${a}="…"`).join(', ')}`, { line, column, fix: `Remove ${attr.name}=.` }));
 	}
-	if (attr.value !== null && typeof attr.value === 'object') {
+	if (attr.value === null && allowed) {
+		out.push(problem(file, `${attr.name} on ${tag} has no value; write ${attr.name}="…"`, { line, column, fix: `Give it plain text: ${attr.name}="Why two towers".` }));
+	} else if (attr.value !== null && typeof attr.value === 'object') {
 		out.push(problem(file, `${attr.name}={${clip(attr.value.value)}} on ${tag} is a JavaScript expression; attribute values are plain text`, { line, column, fix: `Write ${attr.name}="plain text".` }));
 	} else if (typeof attr.value === 'string') {
 		const scheme = unsafeScheme(attr.value);

@@ -194,11 +194,16 @@ describe('checkContent', () => {
 		['a handler on raw HTML', '<b onclick="steal()">bold</b>', 'event handler onclick= on <b> runs code'],
 		['a spread attribute', '<DeepDive title="x" {...props}>\n\nMore.\n\n</DeepDive>', '`{...props}` on <DeepDive> is a JavaScript expression'],
 		['a reference-style javascript: link', 'See [the model][m].\n\n[m]: javascript:alert(1)', 'link to `javascript:alert(1)`: a javascript: URL runs code when it is opened'],
+		['an attribute with no value', '<DeepDive title>\n\nMore.\n\n</DeepDive>', 'title on <DeepDive> has no value; write title="…"'],
+		['an import followed by an export', "import a from 'a'\nexport const b = 1", "`import a from 'a'`: import statements are code"],
+		['an attribute whose name merely contains "on"', '<DeepDive title="x" icon="y">\n\nMore.\n\n</DeepDive>', '<DeepDive> has no attribute "icon"; it accepts title="…"\n      fix: Remove icon=.'],
+		['a component without its required attribute', '<DeepDive open="open">\n\nMore.\n\n</DeepDive>', '<DeepDive> needs a title="…" attribute\n      fix: Write <DeepDive title="…">.'],
 		['a data: URL in a component attribute', '<DeepDive title="data:text/html,x">\n\nMore.\n\n</DeepDive>', 'title="data:text/html,x" on <DeepDive> is a data: URL'],
 	])('refuses %s in a case body, saying what it is', async (_, snippet, expected) => {
 		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('## Model\n', `## Model\n\n${snippet}\n`);
 		const { report, text } = await reportFor({ 'case-studies/minimal.mdx': body });
 		expect(text).toContain(expected);
+		expect(text).not.toContain('event handler icon=');
 		expect(report.problems.every((p) => p.line && p.line >= 86 && p.fix)).toBe(true);
 	});
 

@@ -79,7 +79,8 @@ describe('export', () => {
 		expect(attemptToMarkdown(a, withPipes, NOW)).toMatchSnapshot();
 	});
 
-	it('marks empty sections in Markdown', () => {
+	it('marks empty and blank sections in Markdown', () => {
+		expect(attemptToMarkdown({ ...sample(), answers: { model: '  \n ' } }, info, NOW).match(/_\(no answer\)_/g)).toHaveLength(2);
 		const md = attemptToMarkdown({ ...sample(), answers: {} }, info, NOW);
 		expect(md.match(/_\(no answer\)_/g)).toHaveLength(2);
 	});
@@ -209,6 +210,10 @@ describe('import of untrusted files', () => {
 		['timer.spentMs', (f: any) => (f.attempt.timer.spentMs.pricing = 1000)],
 	])('rejects an unknown section id in %s', (_, change) => {
 		expect(message(exported(change))).toBe('This export has sections this worksheet does not ("pricing"), so nothing was imported.');
+	});
+
+	it('names every unknown section', () => {
+		expect(message(exported((f) => { f.attempt.answers.pricing = 'x'; f.attempt.revealed.push('ops'); }))).toBe('This export has sections this worksheet does not ("pricing", "ops"), so nothing was imported.');
 	});
 
 	it('gives the imported attempt a fresh id and a stopped timer, even if the file says it was running', () => {

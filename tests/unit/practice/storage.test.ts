@@ -18,6 +18,7 @@ describe('practice storage', () => {
 	it('uses one versioned key per case', () => {
 		expect(storeKey(slug)).toBe('mlsd:practice:v3:sample-feed');
 		expect(corruptKey(slug, 123)).toBe('mlsd:practice:v3:sample-feed:corrupt:123');
+		expect(legacyKey(slug)).toBe('mlsd:practice:sample-feed');
 	});
 
 	it('round-trips attempts through storage', () => {
