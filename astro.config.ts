@@ -68,8 +68,10 @@ export default defineConfig({
 			title: 'MLSD Workbook',
 			description: 'Machine-learning system design, worked in depth: case studies, timed practice, PDFs.',
 			social: [],
-			// print.css last: it overrides the screen styles on paper.
-			customCss: ['./src/styles/workbook.css', './src/styles/tables.css', './src/styles/print.css'],
+			// print.css last: it overrides the screen styles on paper. The case page's own styles are here too,
+			// in the one site stylesheet: a separate file per component would cost a phone a render-blocking
+			// request each (the case page had three; issue #22).
+			customCss: ['./src/styles/workbook.css', './src/styles/tables.css', './src/styles/key-points.css', './src/styles/deep-dives.css', './src/styles/case-sections.css', './src/styles/print.css'],
 			// The footer override adds the print script (opens <details>, forces the light theme) to every page;
 			// the search override names the header button by its visible text (accessibility).
 			components: { Footer: './src/components/overrides/Footer.astro', Search: './src/components/overrides/Search.astro' },

@@ -52,6 +52,27 @@ describe('case sections off screen', () => {
 		await context.close();
 	});
 
+	it.each(CASES)('%s: a skipped section holds about the room it will take, so nothing drawn later lands on top of it', async (slug) => {
+		const { page, context } = await phonePage();
+		await page.goto(h.url(`cases/${slug}/`));
+		await settle(page);
+		const heights = await page.evaluate(() => {
+			const sections = [...document.querySelectorAll<HTMLElement>('main .case-section, main .case-pitfalls, main .design-checklist, main .follow-ups, main .references')];
+			const skipped = sections.filter((s) => !s.querySelector('h2')!.checkVisibility({ contentVisibilityAuto: true }));
+			const held = skipped.map((s) => s.getBoundingClientRect().height);
+			for (const s of skipped) s.style.contentVisibility = 'visible';
+			return skipped.map((s, i) => ({ section: s.querySelector('h2')!.id, ratio: held[i]! / s.getBoundingClientRect().height }));
+		});
+		expect(heights.length).toBeGreaterThan(5);
+		// Too small, and the sections after it overlap it until it is drawn (audits then report overlapping links);
+		// far too large, and the scrollbar misleads. The estimate is from text length, so it is never exact.
+		for (const { section, ratio } of heights) {
+			expect(ratio, `${slug}#${section}: held ÷ drawn height`).toBeGreaterThanOrEqual(0.8);
+			expect(ratio, `${slug}#${section}: held ÷ drawn height`).toBeLessThanOrEqual(2);
+		}
+		await context.close();
+	});
+
 	it('a link to a heading deep in the page lands on it, and find-in-page finds text in skipped sections', async () => {
 		const { page, context } = await phonePage();
 		await page.goto(h.url(`cases/${CASE}/`));
