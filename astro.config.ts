@@ -74,6 +74,8 @@ export default defineConfig({
 			// the search override names the header button by its visible text (accessibility).
 			components: { Footer: './src/components/overrides/Footer.astro', Search: './src/components/overrides/Search.astro' },
 			sidebar,
+			// Keeps a sidebar link's #fragment where Starlight's trailing slash would break it, and previous/next in reading order.
+			routeMiddleware: './src/route-data.ts',
 			lastUpdated: false,
 			// src/pages/404.astro replaces Starlight's 404, which has no way back and warns on every build that there is no docs/404 entry.
 			disable404Route: true,
