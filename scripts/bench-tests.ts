@@ -1,7 +1,8 @@
 /**
  * `npm run bench:tests`: how long `npm test` takes as the number of cases grows.
- * For each count it makes a temporary copy of the project whose case-studies/ holds the
- * real cases plus copies of them under other slugs (titles numbered) up to that count,
+ * For each count it makes a temporary copy of the project whose case-studies/ lists that many
+ * cases: the real ones plus copies of them under other slugs (titles numbered), or below the
+ * number of real cases the first ones with the rest kept as drafts,
  * runs `npm test` there (unit → site build → build tests → browser tests), and reports
  * the wall time of each suite and the test counts. The copies are listed cases, so every
  * per-case page, PDF and test exists for each.
@@ -11,7 +12,7 @@
  * With --results it replaces the "Test suite scaling" section of that file (npm run bench
  * writes the whole file and calls this with --json).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,15 +34,30 @@ export interface TestRun {
 	failures: string[];
 }
 
-/** The real cases plus numbered copies under other slugs, `count` in all. */
+/** The real cases in the order they were added (git history; alphabetical without it): N cases is the workbook as it stood with its first N. */
+function realCases(): string[] {
+	const names = readdirSync('case-studies').filter((f) => f.endsWith('.mdx')).sort();
+	const log = spawnSync('git', ['log', '--diff-filter=A', '--reverse', '--format=', '--name-only', '--', 'case-studies'], { encoding: 'utf8' });
+	const added = log.status === 0 ? [...new Set(log.stdout.split('\n').map((l) => l.replace(/^case-studies\//, '')))].filter((n) => names.includes(n)) : [];
+	return [...added, ...names.filter((n) => !added.includes(n))];
+}
+
+/**
+ * `count` listed cases: the real ones, then numbered copies of them under other slugs. Below the
+ * number of real cases, the real cases past `count` stay as drafts: their pages exist, so links
+ * between cases hold, but drafts are listed nowhere and get no PDF. The prompt index comes along
+ * (it maps real cases, and drafts are allowed there).
+ */
 export function caseFiles(count: number): Record<string, string> {
-	const real = readdirSync('case-studies').filter((f) => f.endsWith('.mdx')).sort();
+	const real = realCases();
 	const files: Record<string, string> = {};
-	for (let i = 0; i < count; i++) {
+	if (existsSync('case-studies/prompts.yaml')) files['case-studies/prompts.yaml'] = readFileSync('case-studies/prompts.yaml', 'utf8');
+	const asDraft = (text: string) => (/^draft: true$/m.test(text) ? text : text.replace(/^---\n/, '---\ndraft: true\n'));
+	for (let i = 0; i < Math.max(count, real.length); i++) {
 		const name = real[i % real.length];
 		const text = readFileSync(join('case-studies', name), 'utf8');
 		const copy = Math.floor(i / real.length);
-		if (copy === 0) files[`case-studies/${name}`] = text;
+		if (copy === 0) files[`case-studies/${name}`] = i < count ? text : asDraft(text);
 		else files[`case-studies/${name.replace(/\.mdx$/, '')}-${copy + 1}.mdx`] = text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${t.replace(/^"|"$/g, '')} (${copy + 1})`);
 	}
 	return files;

@@ -1,0 +1,23 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { caseFiles } from '../../scripts/bench-tests.ts';
+
+const real = readdirSync('case-studies').filter((f) => f.endsWith('.mdx'));
+const isDraft = (text: string) => /^draft: true$/m.test(text.split(/^---$/m)[1] ?? '');
+const listed = (files: Record<string, string>) => Object.entries(files).filter(([f, text]) => f.endsWith('.mdx') && !isDraft(text));
+
+describe('the cases `npm run bench:tests` measures with', () => {
+	it.each([3, real.length, 50])('%i cases: that many listed, every real case present so links between cases hold, and the prompt index', (count) => {
+		const files = caseFiles(count);
+		expect(listed(files)).toHaveLength(count);
+		for (const f of real) expect(Object.keys(files), f).toContain(`case-studies/${f}`);
+		expect(Object.keys(files)).toContain('case-studies/prompts.yaml');
+	});
+
+	it('gives each copy its own slug and a numbered title', () => {
+		const files = caseFiles(real.length + 2);
+		const copies = Object.keys(files).filter((f) => f.endsWith('.mdx') && !real.includes(f.replace('case-studies/', '')));
+		expect(copies).toHaveLength(2);
+		for (const f of copies) expect(files[f]).toMatch(/^title: .* \(2\)$/m);
+	});
+});
