@@ -16,6 +16,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { CASE_TITLE_MAX } from '../src/schemas/case.ts';
 import { commandEnv, makeProjectCopy } from '../tests/fixtures/content-root.ts';
 
 export interface TestRun {
@@ -32,6 +34,12 @@ export interface TestRun {
 	/** The slowest tests of the run, from vitest's JSON reports. */
 	slowest: { name: string; ms: number }[];
 	failures: string[];
+}
+
+/** A copy's title: the original's with its number, shortened to fit the schema's limit. */
+function numbered(title: string, n: number): string {
+	const suffix = ` (${n})`;
+	return title.length + suffix.length <= CASE_TITLE_MAX ? title + suffix : `${title.slice(0, CASE_TITLE_MAX - suffix.length - 1).trimEnd()}…${suffix}`;
 }
 
 /** The real cases in the order they were added (git history; alphabetical without it): N cases is the workbook as it stood with its first N. */
@@ -58,7 +66,7 @@ export function caseFiles(count: number): Record<string, string> {
 		const text = readFileSync(join('case-studies', name), 'utf8');
 		const copy = Math.floor(i / real.length);
 		if (copy === 0) files[`case-studies/${name}`] = i < count ? text : asDraft(text);
-		else files[`case-studies/${name.replace(/\.mdx$/, '')}-${copy + 1}.mdx`] = text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${t.replace(/^"|"$/g, '')} (${copy + 1})`);
+		else files[`case-studies/${name.replace(/\.mdx$/, '')}-${copy + 1}.mdx`] = text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(numbered(String(parse(t)), copy + 1))}`);
 	}
 	return files;
 }
