@@ -43,10 +43,10 @@ function numbered(title: string, n: number): string {
 }
 
 /** The real cases in the order they were added (git history; alphabetical without it): N cases is the workbook as it stood with its first N. */
-function realCases(): string[] {
-	const names = readdirSync('case-studies').filter((f) => f.endsWith('.mdx')).sort();
-	const log = spawnSync('git', ['log', '--diff-filter=A', '--reverse', '--format=', '--name-only', '--', 'case-studies'], { encoding: 'utf8' });
-	const added = log.status === 0 ? [...new Set(log.stdout.split('\n').map((l) => l.replace(/^case-studies\//, '')))].filter((n) => names.includes(n)) : [];
+function realCases(dir: string): string[] {
+	const names = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
+	const log = spawnSync('git', ['log', '--diff-filter=A', '--reverse', '--format=', '--name-only', '--', '.'], { cwd: dir, encoding: 'utf8' });
+	const added = log.status === 0 ? [...new Set(log.stdout.split('\n').map((l) => l.replace(/^.*\//, '')))].filter((n) => names.includes(n)) : [];
 	return [...added, ...names.filter((n) => !added.includes(n))];
 }
 
@@ -56,14 +56,14 @@ function realCases(): string[] {
  * between cases hold, but drafts are listed nowhere and get no PDF. The prompt index comes along
  * (it maps real cases, and drafts are allowed there).
  */
-export function caseFiles(count: number): Record<string, string> {
-	const real = realCases();
+export function caseFiles(count: number, dir = 'case-studies'): Record<string, string> {
+	const real = realCases(dir);
 	const files: Record<string, string> = {};
-	if (existsSync('case-studies/prompts.yaml')) files['case-studies/prompts.yaml'] = readFileSync('case-studies/prompts.yaml', 'utf8');
+	if (existsSync(join(dir, 'prompts.yaml'))) files['case-studies/prompts.yaml'] = readFileSync(join(dir, 'prompts.yaml'), 'utf8');
 	const asDraft = (text: string) => (/^draft: true$/m.test(text) ? text : text.replace(/^---\n/, '---\ndraft: true\n'));
 	for (let i = 0; i < Math.max(count, real.length); i++) {
 		const name = real[i % real.length];
-		const text = readFileSync(join('case-studies', name), 'utf8');
+		const text = readFileSync(join(dir, name), 'utf8');
 		const copy = Math.floor(i / real.length);
 		if (copy === 0) files[`case-studies/${name}`] = i < count ? text : asDraft(text);
 		else files[`case-studies/${name.replace(/\.mdx$/, '')}-${copy + 1}.mdx`] = text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(numbered(String(parse(t)), copy + 1))}`);
@@ -140,7 +140,7 @@ export function testsTable(unsorted: TestRun[]): string {
 }
 
 export const TESTS_SECTION_INTRO =
-	'`npm test` (scripts/run-tests.ts: unit tests, site build, tests on the built HTML, browser tests including `npm run pdf`) in a temporary copy of the project whose case-studies/ holds the real cases and numbered copies of them under other slugs, so each count has that many listed cases with real content. Wall-clock times on a shared machine: the load average says how busy it was. Copies share their text with the originals, so searches that expect one page among the first results can meet its copies there.';
+	'`npm test` (scripts/run-tests.ts: unit tests, site build, tests on the built HTML, browser tests including `npm run pdf`) in a temporary copy of the project listing that many cases: below the number of real cases, the first ones in the order they were added (the others stay as drafts, so links between cases hold); above it, every real case plus numbered copies under other slugs. Wall-clock times on a shared machine: the load average says how busy it was. Copies share their text with the originals, so searches that expect one page among the first results can meet its copies there.';
 
 if (import.meta.main) {
 	const args = process.argv.slice(2);

@@ -1,30 +1,39 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { caseFiles } from '../../scripts/bench-tests.ts';
 import { CASE_TITLE_MAX } from '../../src/schemas/case.ts';
+import { FIXTURES } from '../fixtures/content-root.ts';
 
-const real = readdirSync('case-studies').filter((f) => f.endsWith('.mdx'));
-const isDraft = (text: string) => /^draft: true$/m.test(text.split(/^---$/m)[1] ?? '');
-const listed = (files: Record<string, string>) => Object.entries(files).filter(([f, text]) => f.endsWith('.mdx') && !isDraft(text));
+const valid = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8');
+// Three cases, one with a colon in a title that leaves no room for a number.
+const dir = mkdtempSync(join(tmpdir(), 'mlsd-bench-cases-'));
+const long = `A title: ${'x'.repeat(CASE_TITLE_MAX - 9)}`;
+writeFileSync(join(dir, 'a.mdx'), valid);
+writeFileSync(join(dir, 'b.mdx'), valid.replace(/^title: .*$/m, `title: "${long}"`));
+writeFileSync(join(dir, 'c.mdx'), valid);
+writeFileSync(join(dir, 'prompts.yaml'), '[]\n');
 
-// Inside a benchmark's own copy some cases may already be drafts; the counts below hold for a project whose cases are all listed.
-describe.skipIf(real.some((f) => isDraft(readFileSync(`case-studies/${f}`, 'utf8'))))('the cases `npm run bench:tests` measures with', () => {
-	it.each([3, real.length, 50])('%i cases: that many listed, every real case present so links between cases hold, and the prompt index', (count) => {
-		const files = caseFiles(count);
-		expect(listed(files)).toHaveLength(count);
-		for (const f of real) expect(Object.keys(files), f).toContain(`case-studies/${f}`);
-		expect(Object.keys(files)).toContain('case-studies/prompts.yaml');
+const frontmatter = (text: string) => parse(text.split(/^---$/m)[1]!) as { title: string; draft?: boolean };
+const listed = (files: Record<string, string>) => Object.keys(files).filter((f) => f.endsWith('.mdx') && !frontmatter(files[f]!).draft);
+
+describe('the cases `npm run bench:tests` measures with', () => {
+	it('below the number of real cases: that many listed, the others kept as drafts so links between cases hold', () => {
+		const files = caseFiles(2, dir);
+		expect(listed(files)).toHaveLength(2);
+		expect(Object.keys(files).filter((f) => f.endsWith('.mdx')).sort()).toEqual(['case-studies/a.mdx', 'case-studies/b.mdx', 'case-studies/c.mdx']);
+		expect(files['case-studies/prompts.yaml']).toBe('[]\n');
 	});
 
-	it('gives each copy its own slug and a numbered title within the title limit, written as valid YAML', () => {
-		const files = caseFiles(real.length * 2);
-		const copies = Object.keys(files).filter((f) => f.endsWith('.mdx') && !real.includes(f.replace('case-studies/', '')));
-		expect(copies).toHaveLength(real.length);
-		for (const f of copies) {
-			const { title } = parse(files[f]!.split(/^---$/m)[1]!) as { title: string };
-			expect(title, f).toMatch(/ \(2\)$/);
-			expect(title.length, f).toBeLessThanOrEqual(CASE_TITLE_MAX);
-		}
+	it('above it: every real case plus numbered copies under their own slugs, titles within the limit and valid YAML', () => {
+		const files = caseFiles(7, dir);
+		expect(listed(files)).toHaveLength(7);
+		expect(Object.keys(files)).toEqual(expect.arrayContaining(['case-studies/a-2.mdx', 'case-studies/b-2.mdx', 'case-studies/c-2.mdx', 'case-studies/a-3.mdx']));
+		expect(frontmatter(files['case-studies/a-3.mdx']!).title).toBe('Minimal valid case (3)');
+		const copy = frontmatter(files['case-studies/b-2.mdx']!).title;
+		expect(copy).toMatch(/^A title: x+… \(2\)$/);
+		expect(copy.length).toBeLessThanOrEqual(CASE_TITLE_MAX);
 	});
 });
