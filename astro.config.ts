@@ -7,7 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { checkContent } from './src/lib/content/check-content.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { knownWarnings } from './src/integrations/known-warnings.ts';
-import { buildSidebar } from './src/lib/site/sidebar.ts';
+import { buildSidebar, caseTitles } from './src/lib/site/sidebar.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
 import rehypeCaseSections from './src/plugins/rehype-case-sections.ts';
@@ -48,7 +48,7 @@ export default defineConfig({
 	markdown: {
 		// Code blocks are highlighted by Starlight's Expressive Code (CSP-safe stylesheets); Shiki's inline styles would be refused.
 		syntaxHighlight: false,
-		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: sidebarTitles(sidebar, base) }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables, rehypeCaseSections] }),
+		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: { ...sidebarTitles(sidebar, base), ...caseTitles(report.cases) } }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables, rehypeCaseSections] }),
 	},
 	vite: {
 		build: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // Starlight's own path helpers, which every sidebar link goes through (not exported by the package, so reached by file).
 import { ensureTrailingSlash, stripHtmlExtension } from '../../node_modules/@astrojs/starlight/dist/utils/path.js';
-import { SIDEBAR_CASES_PER_DOMAIN, buildSidebar, domainGroupLink, readingOrder, repairNavigation, type Navigation } from '../../src/lib/site/sidebar.ts';
+import { SIDEBAR_CASES_PER_DOMAIN, buildSidebar, caseTitles, domainGroupLink, readingOrder, repairNavigation, type Navigation } from '../../src/lib/site/sidebar.ts';
 import type { CheckedCase } from '../../src/lib/content/check-content.ts';
 
 const make = (slug: string, domain: string, difficulty: 'foundation' | 'intermediate' | 'advanced', draft = false) =>
@@ -81,6 +81,13 @@ describe('navigation past the sidebar’s limit per domain', () => {
 		repairNavigation(after, order);
 		expect(after.pagination.prev).toMatchObject({ label: 'GEN-12', href: '/cases/gen-12/' });
 		expect(after.pagination.next).toMatchObject({ label: 'Metrics, and when each misleads', href: '/concepts/metrics/' });
+	});
+
+	it('a link written as its own path finds the title of every listed case, those the sidebar leaves out included', () => {
+		const titles = caseTitles([...cases, make('wip', 'search', 'foundation', true)]);
+		expect(titles['/cases/rec-12/']).toBe('REC-12');
+		expect(titles['/cases/gen-00/']).toBe('GEN-00');
+		expect(titles['/cases/wip/']).toBeUndefined();
 	});
 
 	it('with every domain listed, previous/next are the sidebar’s own neighbours', () => {

@@ -28,6 +28,14 @@ export function domainGroupLink(domainId: string, base = '/'): string {
 	return `${base.replace(/\/?$/, '/')}cases/#${domainId}`;
 }
 
+/**
+ * Site path (without base) → title of every listed case, for links written as their own path
+ * (src/plugins/remark-link-titles.ts): the sidebar shows no case of a domain it collapses.
+ */
+export function caseTitles(cases: { slug: string; data: { title: string; draft: boolean } }[]): Record<string, string> {
+	return Object.fromEntries(cases.filter((c) => !c.data.draft).map((c) => [`/cases/${c.slug}/`, c.data.title]));
+}
+
 /** Starlight's sidebar: the guide pages, then cases grouped by domain. Case pages set their own previous/next links from readingOrder. */
 export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoot()): SidebarItem[] {
 	// Starlight does not prefix `link` items with the base path, so do it here.
