@@ -7,7 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { checkContent } from './src/lib/content/check-content.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { knownWarnings } from './src/integrations/known-warnings.ts';
-import { buildSidebar } from './src/lib/site/sidebar.ts';
+import { buildSidebar, caseTitles } from './src/lib/site/sidebar.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
 import rehypeCaseSections from './src/plugins/rehype-case-sections.ts';
@@ -48,7 +48,7 @@ export default defineConfig({
 	markdown: {
 		// Code blocks are highlighted by Starlight's Expressive Code (CSP-safe stylesheets); Shiki's inline styles would be refused.
 		syntaxHighlight: false,
-		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: sidebarTitles(sidebar, base) }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables, rehypeCaseSections] }),
+		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: { ...sidebarTitles(sidebar, base), ...caseTitles(report.cases) } }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables, rehypeCaseSections] }),
 	},
 	vite: {
 		build: {
@@ -76,6 +76,8 @@ export default defineConfig({
 			// the search override names the header button by its visible text (accessibility).
 			components: { Footer: './src/components/overrides/Footer.astro', Search: './src/components/overrides/Search.astro' },
 			sidebar,
+			// Keeps a sidebar link's #fragment where Starlight's trailing slash would break it, and previous/next in reading order.
+			routeMiddleware: './src/route-data.ts',
 			lastUpdated: false,
 			// src/pages/404.astro replaces Starlight's 404, which has no way back and warns on every build that there is no docs/404 entry.
 			disable404Route: true,

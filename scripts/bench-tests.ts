@@ -1,7 +1,8 @@
 /**
  * `npm run bench:tests`: how long `npm test` takes as the number of cases grows.
- * For each count it makes a temporary copy of the project whose case-studies/ holds the
- * real cases plus copies of them under other slugs (titles numbered) up to that count,
+ * For each count it makes a temporary copy of the project whose case-studies/ lists that many
+ * cases: the real ones plus copies of them under other slugs (titles numbered), or below the
+ * number of real cases the first ones with the rest kept as drafts,
  * runs `npm test` there (unit → site build → build tests → browser tests), and reports
  * the wall time of each suite and the test counts. The copies are listed cases, so every
  * per-case page, PDF and test exists for each.
@@ -11,10 +12,12 @@
  * With --results it replaces the "Test suite scaling" section of that file (npm run bench
  * writes the whole file and calls this with --json).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { CASE_TITLE_MAX } from '../src/schemas/case.ts';
 import { commandEnv, makeProjectCopy } from '../tests/fixtures/content-root.ts';
 
 export interface TestRun {
@@ -33,16 +36,37 @@ export interface TestRun {
 	failures: string[];
 }
 
-/** The real cases plus numbered copies under other slugs, `count` in all. */
-export function caseFiles(count: number): Record<string, string> {
-	const real = readdirSync('case-studies').filter((f) => f.endsWith('.mdx')).sort();
+/** A copy's title: the original's with its number, shortened to fit the schema's limit. */
+function numbered(title: string, n: number): string {
+	const suffix = ` (${n})`;
+	return title.length + suffix.length <= CASE_TITLE_MAX ? title + suffix : `${title.slice(0, CASE_TITLE_MAX - suffix.length - 1).trimEnd()}…${suffix}`;
+}
+
+/** The real cases in the order they were added (git history; alphabetical without it): N cases is the workbook as it stood with its first N. */
+function realCases(dir: string): string[] {
+	const names = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
+	const log = spawnSync('git', ['log', '--diff-filter=A', '--reverse', '--format=', '--name-only', '--', '.'], { cwd: dir, encoding: 'utf8' });
+	const added = log.status === 0 ? [...new Set(log.stdout.split('\n').map((l) => l.replace(/^.*\//, '')))].filter((n) => names.includes(n)) : [];
+	return [...added, ...names.filter((n) => !added.includes(n))];
+}
+
+/**
+ * `count` listed cases: the real ones, then numbered copies of them under other slugs. Below the
+ * number of real cases, the real cases past `count` stay as drafts: their pages exist, so links
+ * between cases hold, but drafts are listed nowhere and get no PDF. The prompt index comes along
+ * (it maps real cases, and drafts are allowed there).
+ */
+export function caseFiles(count: number, dir = 'case-studies'): Record<string, string> {
+	const real = realCases(dir);
 	const files: Record<string, string> = {};
-	for (let i = 0; i < count; i++) {
+	if (existsSync(join(dir, 'prompts.yaml'))) files['case-studies/prompts.yaml'] = readFileSync(join(dir, 'prompts.yaml'), 'utf8');
+	const asDraft = (text: string) => (/^draft: true$/m.test(text) ? text : text.replace(/^---\n/, '---\ndraft: true\n'));
+	for (let i = 0; i < Math.max(count, real.length); i++) {
 		const name = real[i % real.length];
-		const text = readFileSync(join('case-studies', name), 'utf8');
+		const text = readFileSync(join(dir, name), 'utf8');
 		const copy = Math.floor(i / real.length);
-		if (copy === 0) files[`case-studies/${name}`] = text;
-		else files[`case-studies/${name.replace(/\.mdx$/, '')}-${copy + 1}.mdx`] = text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${t.replace(/^"|"$/g, '')} (${copy + 1})`);
+		if (copy === 0) files[`case-studies/${name}`] = i < count ? text : asDraft(text);
+		else files[`case-studies/${name.replace(/\.mdx$/, '')}-${copy + 1}.mdx`] = text.replace(/^title: (.*)$/m, (_, t: string) => `title: ${JSON.stringify(numbered(String(parse(t)), copy + 1))}`);
 	}
 	return files;
 }
@@ -116,7 +140,7 @@ export function testsTable(unsorted: TestRun[]): string {
 }
 
 export const TESTS_SECTION_INTRO =
-	'`npm test` (scripts/run-tests.ts: unit tests, site build, tests on the built HTML, browser tests including `npm run pdf`) in a temporary copy of the project whose case-studies/ holds the real cases and numbered copies of them under other slugs, so each count has that many listed cases with real content. Wall-clock times on a shared machine: the load average says how busy it was. Copies share their text with the originals, so searches that expect one page among the first results can meet its copies there.';
+	'`npm test` (scripts/run-tests.ts: unit tests, site build, tests on the built HTML, browser tests including `npm run pdf`) in a temporary copy of the project listing that many cases: below the number of real cases, the first ones in the order they were added (the others stay as drafts, so links between cases hold); above it, every real case plus numbered copies under other slugs. Wall-clock times on a shared machine: the load average says how busy it was. Copies share their text with the originals, so searches that expect one page among the first results can meet its copies there.';
 
 if (import.meta.main) {
 	const args = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -92,11 +92,15 @@ describe('catalog and index pages', () => {
 
 	it('lists cases in one reading order on the home page, the case index, practice and the sidebar', () => {
 		const order = (html: string, pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((m) => m[1]))].filter((s) => caseSlugs.includes(s!));
-		const sidebar = order(readPage('cases/'), /<a href="\/cases\/([^/"]+)\/"[^>]*>\s*<span/g);
-		expect(sidebar).toHaveLength(caseSlugs.length);
-		expect(order(readPage(''), /class="case-card"[\s\S]*?href="\/cases\/([^/"]+)\/"/g)).toEqual(sidebar);
-		expect(order(readPage('cases/'), /class="case-card"[\s\S]*?href="\/cases\/([^/"]+)\/"/g)).toEqual(sidebar);
-		expect(order(readPage('practice/'), /href="\/practice\/([^/"]+)\/"/g)).toEqual(sidebar);
+		const reading = order(readPage('cases/'), /class="case-card"[\s\S]*?href="\/cases\/([^/"]+)\/"/g);
+		expect(reading).toHaveLength(caseSlugs.length);
+		expect(order(readPage(''), /class="case-card"[\s\S]*?href="\/cases\/([^/"]+)\/"/g)).toEqual(reading);
+		expect(order(readPage('practice/'), /href="\/practice\/([^/"]+)\/"/g)).toEqual(reading);
+		// The sidebar lists a domain's cases up to SIDEBAR_CASES_PER_DOMAIN; past it, one link to the domain's group on the case index.
+		const nav = /<nav class="sidebar[\s\S]*?<\/nav>/.exec(readPage('cases/'))![0];
+		const sidebar = order(nav, /<a href="\/cases\/([^/"]+)\/"[^>]*>\s*<span/g);
+		expect(sidebar).toEqual(reading.filter((slug) => sidebar.includes(slug)));
+		for (const slug of reading.filter((s) => !sidebar.includes(s))) expect(nav, `${slug} is listed or behind its domain's link`).toContain(`href="/cases/#${frontmatter(slug!).domain}"`);
 	});
 
 	it('the sidebar groups cases by domain, and previous/next links walk every case in reading order', () => {
@@ -109,6 +113,33 @@ describe('catalog and index pages', () => {
 		while (next(chain.at(-1)!) && chain.length <= caseSlugs.length) chain.push(next(chain.at(-1)!)!);
 		expect([...chain].sort()).toEqual([...caseSlugs].sort());
 		for (let i = 1; i < chain.length; i++) expect(prev(chain[i])).toBe(chain[i - 1]);
+	});
+});
+
+describe('navigation links', () => {
+	const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+	/** Why `href` does not land on a built page (and, with a #fragment, on an element with that id), or undefined when it does. */
+	const missing = (href: string): string | undefined => {
+		if (!href.startsWith(base)) return `${href} is outside the site`;
+		const [path, hash] = href.slice(base.length).split('#');
+		const file = join(DIST, path!, 'index.html');
+		if (!existsSync(file)) return `${href}: no page ${path}`;
+		if (hash === undefined) return undefined;
+		const ids = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+		return ids.has(decodeURIComponent(hash)) ? undefined : `${href}: ${path} has no id "${hash}"`;
+	};
+
+	it('every sidebar link lands on a built page, and a link to a group of the case index on that group', () => {
+		// The sidebar is the same on every page but for which link is current.
+		const sidebar = /<nav class="sidebar[\s\S]*?<\/nav>/.exec(readPage('cases/'))![0];
+		const hrefs = [...sidebar.matchAll(/<a\b[^>]*\shref="([^"]+)"/g)].map((m) => decode(m[1]!));
+		expect(hrefs.length).toBeGreaterThan(10);
+		expect(hrefs.map(missing).filter(Boolean)).toEqual([]);
+	});
+
+	it('every previous/next link on every page lands on a built page', () => {
+		const problems = allPages().flatMap((page) => [...readFileSync(join(DIST, page), 'utf8').matchAll(/<a href="([^"]+)" rel="(?:prev|next)"/g)].map((m) => missing(decode(m[1]!)) && `${page}: ${missing(decode(m[1]!))}`));
+		expect(problems.filter(Boolean)).toEqual([]);
 	});
 });
 
@@ -135,3 +166,7 @@ describe('prose spacing', () => {
 		expect(text).toContain(`follows these ${framework.sections.length} sections in this order. Budgets are for a ${framework.interviewMinutes}-minute interview`);
 	});
 });
+
+function decode(href: string): string {
+	return href.replace(/&amp;/g, '&').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
+}

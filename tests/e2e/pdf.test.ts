@@ -1,21 +1,25 @@
 /**
- * PDFs and printing, in real Chromium. `npm run pdf` runs once on a copy of the
- * built site (so dist/ itself stays as the build left it); the PDFs are read
- * back as text with pdf.js: what a reader sees on paper, in the order they see
- * it, with page numbers, bookmarks and a numbered table of contents. Then the
- * browser's own printing of a case page: no site chrome, folded content open,
- * light colours, link addresses shown.
+ * PDFs and printing, in real Chromium. `npm run pdf` runs once on a site built from a copy of
+ * the project where two real cases are listed and the others are drafts (their pages exist, so
+ * links to them hold, but drafts get no print layout or PDF): printing is the same template for
+ * every case, and a fixed number of PDFs keeps this file's time flat as cases are added (the
+ * whole workbook and the crib booklet grow with every listed case). Checks about a case's PDFs
+ * run per representative case and name it. The built dist/ itself stays as the build left it.
+ * The PDFs are read back as text with pdf.js: what a reader sees on paper, in the order they see
+ * it, with page numbers, bookmarks and a numbered table of contents. Then the browser's own
+ * printing of a case page: no site chrome, folded content open, light colours, link addresses shown.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { launchChromium } from '../../src/lib/tooling/browser.ts';
 import { loadFramework, scaledBudgets } from '../../src/lib/content/framework.ts';
 import { generatePdfs, type PdfResult } from '../../src/lib/pdf/generate.ts';
 import { inspectPdf, type OutlineEntry } from '../../src/lib/pdf/inspect.ts';
 import { serveStatic, type StaticSite } from '../../src/lib/tooling/static-server.ts';
+import { makeProjectCopy, runIn } from '../fixtures/content-root.ts';
 import { DIST } from './harness.ts';
 
 const BASE = process.env.BASE_PATH ?? '/';
@@ -37,21 +41,51 @@ const pdfs = new Map<string, ReadPdf>();
 let site: StaticSite;
 let browser: Browser;
 
-/** The cases as the built site shows them: slug and title from each case page's heading. */
-const cases = () =>
-	readdirSync(join(DIST, 'print/case')).map((slug) => ({ slug, title: decode(/<h1 id="_top"[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(DIST, 'cases', slug, 'index.html'), 'utf8'))![1]!) }));
+const frontmatterOf = (file: string) => parse(readFileSync(join('case-studies', file), 'utf8').split(/^---$/m)[1]!) as { domain: string; draft?: boolean };
+const listedFiles = readdirSync('case-studies')
+	.filter((f) => f.endsWith('.mdx') && !frontmatterOf(f).draft)
+	.sort((a, b) => a.replace(/\.mdx$/, '').localeCompare(b.replace(/\.mdx$/, '')));
+/**
+ * The representative cases, named when the file is collected so each per-case test carries its
+ * case: the flagship case (the one other tests use) and the first of another domain, so two
+ * different bodies, diagrams and reference lists go through the print layouts.
+ */
+const REPRESENTATIVE = (() => {
+	const first = listedFiles.includes('tiktok-feed.mdx') ? 'tiktok-feed.mdx' : listedFiles[0]!;
+	const other = listedFiles.find((f) => frontmatterOf(f).domain !== frontmatterOf(first).domain) ?? listedFiles.find((f) => f !== first);
+	return [first, ...(other ? [other] : [])];
+})();
+const caseList = REPRESENTATIVE.map((f) => ({ slug: f.replace(/\.mdx$/, '') }));
+/** Titles as the built site shows them (typographic quotes and all), read once it is built. */
+const titles = new Map<string, string>();
+const titled = (slug: string) => ({ slug, title: titles.get(slug)! });
+const cases = () => caseList.map((c) => titled(c.slug));
+/** Slug and title as a built site shows them, from each case page's heading. */
+const builtCases = (dist: string) =>
+	readdirSync(join(dist, 'print/case')).map((slug) => ({ slug, title: decode(/<h1 id="_top"[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(dist, 'cases', slug, 'index.html'), 'utf8'))![1]!) }));
+/** The site the PDFs are made from: built in beforeAll. */
+let SITE: string;
 
 beforeAll(async () => {
-	work = mkdtempSync(join(tmpdir(), 'mlsd-pdf-'));
-	cpSync(DIST, work, { recursive: true });
-	results = await generatePdfs({ root: process.cwd(), dist: work, out: join(work, 'pdf'), format: 'a4', base: BASE, build: 'never' }, () => {});
+	const asDraft = (text: string) => (/^draft: true$/m.test(text) ? text : text.replace(/^---\n/, '---\ndraft: true\n'));
+	const all = readdirSync('case-studies').filter((f) => f.endsWith('.mdx'));
+	const files = Object.fromEntries(all.map((f) => [`case-studies/${f}`, REPRESENTATIVE.includes(f) ? readFileSync(join('case-studies', f), 'utf8') : asDraft(readFileSync(join('case-studies', f), 'utf8'))]));
+	work = makeProjectCopy(files);
+	// The same bounded heap as `npm run build`.
+	const build = runIn(work, process.execPath, ['--max-old-space-size=1536', 'node_modules/astro/bin/astro.mjs', 'build']);
+	if (build.status !== 0) throw new Error(`the site with ${REPRESENTATIVE.length} listed cases did not build:\n${build.output}`);
+	SITE = join(work, 'dist');
+	const built = builtCases(SITE);
+	expect(built.map((c) => c.slug).sort(), 'the cases listed in the PDF site').toEqual(caseList.map((c) => c.slug).sort());
+	for (const c of built) titles.set(c.slug, c.title);
+	results = await generatePdfs({ root: work, dist: SITE, out: join(SITE, 'pdf'), format: 'a4', base: BASE, build: 'never' }, () => {});
 	for (const r of results) {
 		const pdf = await inspectPdf(new Uint8Array(readFileSync(r.path)));
 		const text = await pdf.text();
 		pdfs.set(r.file, { pages: pdf.pages, text, lines: await pdf.lines(), all: text.join(' '), outline: await pdf.outline() });
 		await pdf.close();
 	}
-	site = await serveStatic(work, BASE);
+	site = await serveStatic(SITE, BASE);
 	browser = await launchChromium();
 });
 
@@ -75,13 +109,12 @@ describe('npm run pdf', () => {
 		for (const r of results) expect(existsSync(r.path), r.path).toBe(true);
 	});
 
-	it('fits each crib sheet on one A4 page, with the title, the prompt, every section title in framework order and the top pitfalls', () => {
-		for (const c of cases()) {
-			const crib = pdf(`crib/${c.slug}.pdf`);
-			expect(crib.pages, `${c.slug}: crib sheet pages`).toBe(1);
-			const sections = framework.sections.map((s, i) => `${i + 1}. ${s.title}`);
-			expect(inOrder(crib.all, [c.title, 'Prompt.', 'Average QPS', ...sections, 'Top pitfalls']), c.slug).toEqual([]);
-		}
+	it.each(caseList)('$slug: the crib sheet fits one A4 page, with the title, the prompt, every section title in framework order and the top pitfalls', ({ slug }) => {
+		const c = titled(slug);
+		const crib = pdf(`crib/${c.slug}.pdf`);
+		expect(crib.pages, `${c.slug}: crib sheet pages`).toBe(1);
+		const sections = framework.sections.map((s, i) => `${i + 1}. ${s.title}`);
+		expect(inOrder(crib.all, [c.title, 'Prompt.', 'Average QPS', ...sections, 'Top pitfalls']), c.slug).toEqual([]);
 	});
 
 	it('collects every crib sheet into one booklet, one page per case', () => {
@@ -90,48 +123,44 @@ describe('npm run pdf', () => {
 		for (const c of cases()) expect(booklet.text.some((page) => page.includes(c.title) && page.includes('Top pitfalls')), c.slug).toBe(true);
 	});
 
-	it('gives each case PDF its title and every section heading, in reading order', () => {
-		for (const c of cases()) {
-			const sections = ['At a glance', ...framework.sections.map((s) => s.title), ...GENERATED_SECTIONS];
-			expect(inOrder(pdf(`${c.slug}.pdf`).all, [c.title, ...sections]), c.slug).toEqual([]);
-		}
+	it.each(caseList)('$slug: the case PDF has its title and every section heading, in reading order', ({ slug }) => {
+		const c = titled(slug);
+		const sections = ['At a glance', ...framework.sections.map((s) => s.title), ...GENERATED_SECTIONS];
+		expect(inOrder(pdf(`${c.slug}.pdf`).all, [c.title, ...sections]), c.slug).toEqual([]);
 	});
 
-	it('prints folded content: every follow-up answer is in the case PDF', () => {
-		for (const c of cases()) {
-			const page = readFileSync(join(DIST, 'cases', c.slug, 'index.html'), 'utf8');
-			const followUps = /<section class="follow-ups"[\s\S]*?<\/section>/.exec(page)![0];
-			const answers = [...followUps.matchAll(/<\/summary>\s*<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]!);
-			expect(answers.length, c.slug).toBeGreaterThan(0);
-			for (const answer of answers) expect(compact(pdf(`${c.slug}.pdf`).all), `${c.slug}: ${textOf(answer).slice(0, 60)}`).toMatch(printedPattern(answer));
-		}
+	it.each(caseList)('$slug: folded content is printed, every follow-up answer is in the case PDF', ({ slug }) => {
+		const c = titled(slug);
+		const page = readFileSync(join(SITE, 'cases', c.slug, 'index.html'), 'utf8');
+		const followUps = /<section class="follow-ups"[\s\S]*?<\/section>/.exec(page)![0];
+		const answers = [...followUps.matchAll(/<\/summary>\s*<p>([\s\S]*?)<\/p>/g)].map((m) => m[1]!);
+		expect(answers.length, c.slug).toBeGreaterThan(0);
+		for (const answer of answers) expect(compact(pdf(`${c.slug}.pdf`).all), `${c.slug}: ${textOf(answer).slice(0, 60)}`).toMatch(printedPattern(answer));
 	});
 
-	it('draws diagrams as vector text: every label of every diagram figure can be found in the PDF as often as on the page', () => {
-		for (const c of cases()) {
-			const printed = readFileSync(join(DIST, 'print/case', c.slug, 'index.html'), 'utf8');
-			const doc = /<div class="print-document"[\s\S]*<\/article>/.exec(printed)![0];
-			const labels = [...doc.matchAll(/<figure class="diagram[\s\S]*?<\/svg>/g)].flatMap((f) => [...f[0].matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((t) => textOf(t[1]!)));
-			const pdfText = compact(pdf(`${c.slug}.pdf`).all);
-			// "Diagram as text" is left off paper (print.css), so count the page without it.
-			const pageText = compact(textOf(doc.replace(/<details class="diagram-text"[\s\S]*?<\/details>/g, ' ')));
-			expect(pdfText, `${c.slug}: "Diagram as text" is not printed`).not.toContain('Diagramastext');
-			// A diagram printed as a picture would lose its labels from the PDF's text.
-			for (const label of labels.filter((l) => compact(l).length >= 8)) expect(count(pdfText, compact(label)), `${c.slug}: "${label}"`).toBeGreaterThanOrEqual(count(pageText, compact(label)));
-		}
+	it.each(caseList)('$slug: diagrams are drawn as vector text, every label of every diagram figure is in the PDF as often as on the page', ({ slug }) => {
+		const c = titled(slug);
+		const printed = readFileSync(join(SITE, 'print/case', c.slug, 'index.html'), 'utf8');
+		const doc = /<div class="print-document"[\s\S]*<\/article>/.exec(printed)![0];
+		const labels = [...doc.matchAll(/<figure class="diagram[\s\S]*?<\/svg>/g)].flatMap((f) => [...f[0].matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((t) => textOf(t[1]!)));
+		const pdfText = compact(pdf(`${c.slug}.pdf`).all);
+		// "Diagram as text" is left off paper (print.css), so count the page without it.
+		const pageText = compact(textOf(doc.replace(/<details class="diagram-text"[\s\S]*?<\/details>/g, ' ')));
+		expect(pdfText, `${c.slug}: "Diagram as text" is not printed`).not.toContain('Diagramastext');
+		// A diagram printed as a picture would lose its labels from the PDF's text.
+		for (const label of labels.filter((l) => compact(l).length >= 8)) expect(count(pdfText, compact(label)), `${c.slug}: "${label}"`).toBeGreaterThanOrEqual(count(pageText, compact(label)));
 	});
 
-	it("puts the prompt, every framework question and each section's time budget on the worksheet", () => {
-		for (const c of cases()) {
-			const text = pdf(`worksheets/${c.slug}.pdf`).all;
-			const page = readFileSync(join(DIST, 'cases', c.slug, 'index.html'), 'utf8');
-			const prompt = textOf(/<blockquote>([\s\S]*?)<\/blockquote>/.exec(page)![1]!);
-			expect(compact(text)).toContain(compact(prompt));
-			const minutes = Number(/(\d+) min/.exec(/<li class="badge badge-time">[\s\S]*?<\/li>/.exec(page)![0])![1]);
-			const budgets = scaledBudgets(framework, minutes);
-			for (const [i, s] of framework.sections.entries()) {
-				expect(inOrder(text, [`${i + 1}. ${s.title}`, `${budgets[i]} min budget`, s.question]), `${c.slug}: ${s.title}`).toEqual([]);
-			}
+	it.each(caseList)("$slug: the worksheet has the prompt, every framework question and each section's time budget", ({ slug }) => {
+		const c = titled(slug);
+		const text = pdf(`worksheets/${c.slug}.pdf`).all;
+		const page = readFileSync(join(SITE, 'cases', c.slug, 'index.html'), 'utf8');
+		const prompt = textOf(/<blockquote>([\s\S]*?)<\/blockquote>/.exec(page)![1]!);
+		expect(compact(text)).toContain(compact(prompt));
+		const minutes = Number(/(\d+) min/.exec(/<li class="badge badge-time">[\s\S]*?<\/li>/.exec(page)![0])![1]);
+		const budgets = scaledBudgets(framework, minutes);
+		for (const [i, s] of framework.sections.entries()) {
+			expect(inOrder(text, [`${i + 1}. ${s.title}`, `${budgets[i]} min budget`, s.question]), `${c.slug}: ${s.title}`).toEqual([]);
 		}
 	});
 
@@ -166,17 +195,16 @@ describe('npm run pdf', () => {
 		}
 	});
 
-	it('keeps each worksheet question on the page with its writing lines, asks for the total by hand, and prints nothing that only works online', () => {
-		for (const c of cases()) {
-			const { text, all } = pdf(`worksheets/${c.slug}.pdf`);
-			for (const [i, s] of framework.sections.entries()) {
-				const page = text.findIndex((t) => t.includes(s.question));
-				expect(page, `${c.slug}: ${s.title}`).toBeGreaterThanOrEqual(0);
-				expect(text[page], `${c.slug}: the writing lines of "${s.title}" start on the question's page`).toContain(`${i + 1}. ${s.title}: your answer`);
-			}
-			expect(all).toContain('Total: ________ / 100');
-			expect(all).not.toMatch(/dimensions scored|timer|0 \/ 100/i);
+	it.each(caseList)('$slug: each worksheet question is on the page with its writing lines, the total is asked by hand, and nothing that only works online is printed', ({ slug }) => {
+		const c = titled(slug);
+		const { text, all } = pdf(`worksheets/${c.slug}.pdf`);
+		for (const [i, s] of framework.sections.entries()) {
+			const page = text.findIndex((t) => t.includes(s.question));
+			expect(page, `${c.slug}: ${s.title}`).toBeGreaterThanOrEqual(0);
+			expect(text[page], `${c.slug}: the writing lines of "${s.title}" start on the question's page`).toContain(`${i + 1}. ${s.title}: your answer`);
 		}
+		expect(all).toContain('Total: ________ / 100');
+		expect(all).not.toMatch(/dimensions scored|timer|0 \/ 100/i);
 	});
 
 	it('keeps page counts within sensible bounds: cases a few dozen pages, worksheets a handful, the workbook all of them plus its own parts', () => {
@@ -209,8 +237,8 @@ describe('the workbook PDF', () => {
 			expect(entry!.items.map((i) => i.title)).toEqual(['At a glance', ...framework.sections.map((s) => s.title), ...GENERATED_SECTIONS]);
 		}
 		expect(top).toContain('Pitfall catalog');
-		const roadmap = existsSync(join(DIST, 'roadmap/index.html'));
-		const roadmapTitle = roadmap ? decode(/<h1 id="_top"[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(DIST, 'roadmap/index.html'), 'utf8'))![1]!) : undefined;
+		const roadmap = existsSync(join(SITE, 'roadmap/index.html'));
+		const roadmapTitle = roadmap ? decode(/<h1 id="_top"[^>]*>([^<]*)<\/h1>/.exec(readFileSync(join(SITE, 'roadmap/index.html'), 'utf8'))![1]!) : undefined;
 		if (roadmapTitle) expect(top.at(-1)).toBe(roadmapTitle);
 		else expect(top.at(-1)).toBe('Pitfall catalog');
 	});
@@ -259,20 +287,29 @@ describe('the workbook print layout', () => {
 });
 
 describe('links to the PDFs from the site', () => {
-	it('each case page links its PDF and worksheet, and the files are served', async () => {
+	it.each(caseList)('$slug: the case page links its PDF and worksheet, and the files are served', async ({ slug }) => {
+		const c = titled(slug);
 		const page = await browser.newPage();
 		try {
-			for (const c of cases()) {
-				await page.goto(new URL(`cases/${c.slug}/`, site.url).href);
-				const link = page.getByRole('link', { name: /Download as PDF/ });
-				await expect.poll(() => link.isVisible()).toBe(true);
-				expect(await link.textContent()).toMatch(/\(PDF, \d+ pages, [\d.]+ [KM]B\)/);
-				for (const href of await page.locator('a[data-pdf-link]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
-					const response = await page.request.get(href);
-					expect(response.status(), href).toBe(200);
-					expect(response.headers()['content-type']).toBe('application/pdf');
-				}
+			await page.goto(new URL(`cases/${c.slug}/`, site.url).href);
+			const link = page.getByRole('link', { name: /Download as PDF/ });
+			await expect.poll(() => link.isVisible()).toBe(true);
+			expect(await link.textContent()).toMatch(/\(PDF, \d+ pages, [\d.]+ [KM]B\)/);
+			const hrefs = await page.locator('a[data-pdf-link]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+			expect(hrefs.length, `${c.slug}: PDF links`).toBeGreaterThan(1);
+			for (const href of hrefs) {
+				const response = await page.request.get(href);
+				expect(response.status(), href).toBe(200);
+				expect(response.headers()['content-type']).toBe('application/pdf');
 			}
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('the home page links the whole workbook, and the file is served', async () => {
+		const page = await browser.newPage();
+		try {
 			await page.goto(site.url);
 			const workbookLink = page.getByRole('link', { name: /Download the whole workbook/ });
 			await expect.poll(() => workbookLink.isVisible()).toBe(true);
@@ -285,7 +322,7 @@ describe('links to the PDFs from the site', () => {
 	});
 
 	it('a site built without PDFs links to none', () => {
-		for (const path of ['index.html', ...cases().map((c) => `cases/${c.slug}/index.html`)]) {
+		for (const path of ['index.html', ...builtCases(DIST).map((c) => `cases/${c.slug}/index.html`)]) {
 			const html = readFileSync(join(DIST, path), 'utf8');
 			expect(html, path).not.toMatch(/\sdata-pdf-link\b/);
 			// A reference may cite a paper published as a PDF elsewhere; a link to one of the site's own would be dead.

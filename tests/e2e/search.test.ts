@@ -154,7 +154,8 @@ describe('search: filters', () => {
 		const all = await openSearch('?q=calibration');
 		const unfiltered = await shownResults(all.page);
 		await all.context.close();
-		expect(unfiltered.some((r) => r.labels.includes('Recommendations and feeds'))).toBe(true);
+		// The filter has something to remove: a result outside the domain (which one depends on how many cases there are).
+		expect(unfiltered.some((r) => !r.labels.includes('Ads and marketplaces'))).toBe(true);
 
 		// What the filter must keep: the unfiltered results in that domain, however many cases there are.
 		const ads = unfiltered.filter((r) => r.labels.includes('Ads and marketplaces')).map((r) => r.page);

@@ -31,8 +31,8 @@ export function checkDeepDives(tree: Root, file: string, headingAnchors: readonl
 		const attr = el.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'title');
 		const title = attr && typeof attr.value === 'string' ? attr.value.trim() : '';
 		if (!title) {
-			const why = attr ? (typeof attr.value === 'string' ? 'an empty title' : 'a title that is not plain text') : 'no title';
-			out.problems.push(problem(file, `<DeepDive> with ${why}; the title is what a reader sees while it is collapsed`, { line, fix: 'Write `<DeepDive title="What is inside">`, a plain quoted string.' }));
+			// A missing title, or one that is an expression or has no value, is reported by checkNoCode: one message per mistake.
+			if (attr && typeof attr.value === 'string') out.problems.push(problem(file, '<DeepDive> with an empty title; the title is what a reader sees while it is collapsed', { line, fix: 'Write `<DeepDive title="What is inside">`, a plain quoted string.' }));
 		} else {
 			const id = slugify(title);
 			if (seen.has(id)) {

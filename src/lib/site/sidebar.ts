@@ -23,6 +23,19 @@ export function readingOrder<T extends { data: { domain: string; draft: boolean;
 	return domainIds.flatMap((id) => sortCases(cases.filter((c) => c.data.domain === id && !c.data.draft)));
 }
 
+/** Where the sidebar sends a domain it does not list case by case: the domain's group on the case index (its heading's id is the domain id). */
+export function domainGroupLink(domainId: string, base = '/'): string {
+	return `${base.replace(/\/?$/, '/')}cases/#${domainId}`;
+}
+
+/**
+ * Site path (without base) → title of every listed case, for links written as their own path
+ * (src/plugins/remark-link-titles.ts): the sidebar shows no case of a domain it collapses.
+ */
+export function caseTitles(cases: { slug: string; data: { title: string; draft: boolean } }[]): Record<string, string> {
+	return Object.fromEntries(cases.filter((c) => !c.data.draft).map((c) => [`/cases/${c.slug}/`, c.data.title]));
+}
+
 /** Starlight's sidebar: the guide pages, then cases grouped by domain. Case pages set their own previous/next links from readingOrder. */
 export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoot()): SidebarItem[] {
 	// Starlight does not prefix `link` items with the base path, so do it here.
@@ -31,7 +44,7 @@ export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoo
 	const groups: SidebarItem[] = domains.flatMap((d): SidebarItem[] => {
 		const listed = readingOrder(cases, [d.id]);
 		if (listed.length === 0) return [];
-		if (listed.length > SIDEBAR_CASES_PER_DOMAIN) return [{ label: `${d.title} (${listed.length})`, link: link(`/cases/#${d.id}`) }];
+		if (listed.length > SIDEBAR_CASES_PER_DOMAIN) return [{ label: `${d.title} (${listed.length})`, link: domainGroupLink(d.id, base) }];
 		return [{ label: d.title, items: listed.map((c) => ({ label: c.data.title, link: link(`/cases/${c.slug}/`) })) }];
 	});
 	return [
@@ -64,4 +77,55 @@ export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoo
 		},
 		{ label: 'Guides', items: [{ label: 'From notebook to production repository', link: link('/guides/notebook-to-production/') }] },
 	];
+}
+
+/** The parts of Starlight's route data (`starlightRoute`) that navigate: a structural copy, so this file needs no Starlight import. */
+interface NavLink {
+	type: 'link';
+	label: string;
+	href: string;
+}
+interface NavGroup {
+	type: 'group';
+	entries: (NavLink | NavGroup)[];
+}
+export interface Navigation {
+	sidebar: (NavLink | NavGroup)[];
+	pagination: { prev: NavLink | undefined; next: NavLink | undefined };
+}
+
+/**
+ * Starlight formats every sidebar link as a path, so with `trailingSlash: 'always'` a link to a
+ * domain's group becomes `/cases/#ads/`, an anchor no page has: the fragment goes back to the end.
+ */
+export function fragmentLast(href: string): string {
+	return href.replace(/(#[^#/]+)\/$/, '$1');
+}
+
+/**
+ * Repairs a page's navigation in place (run by src/route-data.ts on every Starlight page): each
+ * sidebar link keeps its fragment, and a previous/next link that would land on a domain the
+ * sidebar collapses goes to that domain's first case (next) or last case (previous) in reading
+ * order instead, where it would land were the domain listed case by case.
+ */
+export function repairNavigation(route: Navigation, order: () => { id: string; data: { domain: string; title: string } }[], base = '/'): void {
+	const walk = (entries: (NavLink | NavGroup)[]) => {
+		for (const e of entries) {
+			if (e.type === 'link') e.href = fragmentLast(e.href);
+			else walk(e.entries);
+		}
+	};
+	walk(route.sidebar);
+	const prefix = domainGroupLink('', base);
+	const toCase = (link: NavLink | undefined, pick: 'first' | 'last'): NavLink | undefined => {
+		if (!link) return link;
+		const href = fragmentLast(link.href);
+		if (!href.startsWith(prefix)) return { ...link, href };
+		const domain = href.slice(prefix.length);
+		const cases = order().filter((c) => c.data.domain === domain);
+		const c = pick === 'first' ? cases[0] : cases.at(-1);
+		return c ? { ...link, label: c.data.title, href: `${base.replace(/\/?$/, '/')}cases/${c.id}/` } : { ...link, href };
+	};
+	route.pagination.prev = toCase(route.pagination.prev, 'last');
+	route.pagination.next = toCase(route.pagination.next, 'first');
 }

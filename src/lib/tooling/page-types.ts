@@ -36,10 +36,11 @@ const REVIEW_BUDGET_KB = 30;
 /** The progress page reads every store and validates an import with the practice and flashcard schemas (zod/mini, ~8 KB gzip), as the practice page does. */
 const PROGRESS_BUDGET_KB = 20;
 
-/** The first case built into `dist` (alphabetically), for the page types that need one. */
+/** The first listed case built into `dist` (alphabetically), for the page types that need one. */
 export function firstBuiltCase(dist: string): string {
 	const dir = join(dist, 'cases');
-	const slugs = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.html'))).map((d) => d.name).sort() : [];
+	// A draft has a case page but no crib sheet, worksheet or print layout, so it cannot stand for every page type.
+	const slugs = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'crib', 'index.html'))).map((d) => d.name).sort() : [];
 	if (!slugs.length) throw new Error(`No case page in ${dir}; build the site first.`);
 	return slugs.includes('tiktok-feed') ? 'tiktok-feed' : slugs[0];
 }

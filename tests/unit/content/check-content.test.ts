@@ -76,11 +76,11 @@ describe('checkContent', () => {
 		expect(report.cases.map((c) => c.slug)).toEqual(['few-pitfalls', 'no-sequence']);
 		expect(text).toMatchInlineSnapshot(`
 			"case-studies/few-pitfalls.mdx
-			  case-studies/few-pitfalls.mdx:83: [pitfalls] warning: 5 catalog pitfalls; the case standard asks for at least 6 before the case is listed
+			  case-studies/few-pitfalls.mdx:38: [pitfalls] warning: 5 catalog pitfalls; the case standard asks for at least 6 before the case is listed
 			      fix: Add pitfalls from case-studies/pitfalls.yaml, each with a note on how it shows up in this case (add one to the catalog when the case needs it).
 
 			case-studies/no-sequence.mdx
-			  case-studies/no-sequence.mdx:207: warning: no authored sequence diagram; the case standard asks for a \`sequenceDiagram\` of the online request before the case is listed
+			  case-studies/no-sequence.mdx:224: warning: no authored sequence diagram; the case standard asks for a \`sequenceDiagram\` of the online request before the case is listed
 			      fix: Add a \`\`\`mermaid block starting \`sequenceDiagram\` under "## Serving and infrastructure": the request from client to response, service by service, with the latency of each hop.
 
 			No problems found; 2 warnings in 2 files (warnings fail neither the check nor the build)."
@@ -198,6 +198,7 @@ describe('checkContent', () => {
 		['an import followed by an export', "import a from 'a'\nexport const b = 1", "`import a from 'a'`: import statements are code"],
 		['an attribute whose name merely contains "on"', '<DeepDive title="x" icon="y">\n\nMore.\n\n</DeepDive>', '<DeepDive> has no attribute "icon"; it accepts title="…"\n      fix: Remove icon=.'],
 		['a component without its required attribute', '<DeepDive open="open">\n\nMore.\n\n</DeepDive>', '<DeepDive> needs a title="…" attribute\n      fix: Write <DeepDive title="…">.'],
+		['a deep dive with an empty title', '<DeepDive title=" ">\n\nMore.\n\n</DeepDive>', '<DeepDive> with an empty title; the title is what a reader sees while it is collapsed'],
 		['a data: URL in a component attribute', '<DeepDive title="data:text/html,x">\n\nMore.\n\n</DeepDive>', 'title="data:text/html,x" on <DeepDive> is a data: URL'],
 	])('refuses %s in a case body, saying what it is', async (_, snippet, expected) => {
 		const body = readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('## Model\n', `## Model\n\n${snippet}\n`);
