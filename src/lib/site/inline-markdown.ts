@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { renderMath } from '../numbers/math.ts';
+import { escapeHtml } from './escape-html.ts';
 import { splitInlineMath, type InlineMath } from './inline-math.ts';
 import { smartQuotes } from './typography.ts';
 
@@ -94,8 +95,4 @@ function source(node: RootContent, text: string): string {
 	const start = node.position?.start.offset;
 	const end = node.position?.end.offset;
 	return start === undefined || end === undefined ? plain(node) : text.slice(start, end);
-}
-
-export function escapeHtml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
