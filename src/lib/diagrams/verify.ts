@@ -79,9 +79,10 @@ function expectedLabels(raw: RawDiagram, dec: Decoder): Expected[] {
 		const type = Number(m.type);
 		if (typeof m.message !== 'string' || SEQ_UNDRAWN.has(type)) return;
 		const text = dec.plain(m.message);
-		if (normalise(text, false) === '') return;
 		const what = type === SEQ_NOTE ? 'note' : SEQ_BRACKETED.has(type) ? 'block label' : `message ${m.from ?? ''} → ${m.to ?? ''}`;
-		out.push({ key: `m:${i}`, what, text: SEQ_BRACKETED.has(type) ? `[${text}]` : text, markdown: false });
+		// An empty message (`A->>B: `) or unlabelled block is expected with no text, so an empty text drawn for it passes.
+		const bracketed = SEQ_BRACKETED.has(type) && normalise(text, false) !== '';
+		out.push({ key: `m:${i}`, what, text: bracketed ? `[${text}]` : text, markdown: false });
 	});
 	return out;
 }
