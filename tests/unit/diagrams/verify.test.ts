@@ -13,41 +13,44 @@ import { drawnLabels, readsAs, verifyLabels } from '../../../src/lib/diagrams/ve
 import { setUp } from './helpers.ts';
 
 const FLOW = `---
-title: Feed and ads
+title: Feed and ads_v2
 ---
 flowchart LR
-  subgraph G [Online path]
-    A[Rank] -->|"top 20<br>by score"| B[Ranker]
+  subgraph G [online_path stage]
+    A[Rank] -->|"top 20<br>by score"| B[Ranker_v2]
   end
   subgraph H
     C
   end
   subgraph M ["\`**Bold** group\`"]
-    D["\`**fast** and _snake_case_\`"]
+    D["\`**fast** and
+_snake_case_\`"]
   end
   B -.->|"\`**md** edge\`"| C
   C ~~~ D
   A --- E["say #quot;hi#quot; #35; <b>x</b> a<br/>b<BR >c"]
-  E <-->|two way| F(("Round"))
+  E <-->|per_user cap| F(("Round"))
   F --> Q[ ]
 `;
 
 const SEQ = `---
-title: Checkout &amp; pay
+title: Checkout &amp; pay_v2
 ---
 sequenceDiagram
   autonumber
-  box Aqua Front end
-    participant U as User #35; one
+  box Aqua front_end
+    participant U as User #35; one_x
     participant W as Web
   end
-  participant S as Search
+  box rgb(200, 200, 200)
+    participant S as Search
+  end
   rect rgb(200, 220, 255)
     U->>+W: query<br>twice
     W-->>-U: ok
   end
   loop every shard
-    W->>S: fan out
+    W->>S: fan_out
   end
   alt cache hit
     S-->>W: cached
@@ -182,11 +185,24 @@ describe('the label check on real drawings', () => {
 		}
 	});
 
+	it('fails when a plain label loses an underscore or asterisk (only Markdown labels drop them)', () => {
+		const markdown = new Set(['n:D', 'c:M', 'e:1']);
+		const marked = labelled().filter(([, key, lines]) => !markdown.has(key) && /[_*]/.test(lines.join('')));
+		expect(marked.map(([name, key]) => `${name} ${key}`).sort()).toEqual(['flowchart c:G', 'flowchart e:4', 'flowchart n:B', 'flowchart t', 'sequence b:0', 'sequence m:8', 'sequence p:U', 'sequence t']);
+		for (const [name, key, lines] of marked) {
+			const plain = lines.map((l) => l.replace(/[_*]/g, ''));
+			expect(check(name, rewrite(drawings.get(name)!.svg, (k) => (k === key ? plain : undefined))), `${key} drawn as ${plain.join(' / ')}`).toThrow(FAILED);
+		}
+		// A Markdown label is drawn without its markers, and may lose them.
+		expect(check('flowchart', rewrite(drawings.get('flowchart')!.svg, (k) => (k === 'n:D' ? ['fast and', 'snakecase'] : undefined)))).not.toThrow();
+	});
+
 	it('fails when a label is cut to its first line, or its line breaks are drawn as spaces', () => {
 		const multi = labelled().filter(([, , lines]) => lines.length > 1);
-		expect(multi.map(([, key]) => key).sort()).toEqual(['e:0', 'm:16', 'm:2', 'm:34', 'n:E']);
+		expect(multi.map(([, key]) => key).sort()).toEqual(['e:0', 'm:16', 'm:2', 'm:34', 'n:D', 'n:E']);
 		for (const [name, key, lines] of multi) {
 			const svg = drawings.get(name)!.svg;
+			expect(check(name, rewrite(svg, (k) => (k === key ? [lines.join('')] : undefined))), `${key} run together`).toThrow(FAILED);
 			expect(check(name, rewrite(svg, (k) => (k === key ? lines.slice(0, 1) : undefined))), `${key} cut`).toThrow(/should read ".+ \/ .+" but the drawing shows/);
 			expect(check(name, rewrite(svg, (k) => (k === key ? [lines.join(' ')] : undefined))), `${key} on one line`).toThrow(FAILED);
 		}
@@ -209,6 +225,9 @@ describe('the label check on real drawings', () => {
 		expect(read(seq).has('m:31')).toBe(false);
 		expect(check('sequence', rewrite(seq, (k) => (k === 'm:35' ? ['…'] : undefined)))).toThrow('Renderer check failed: the message W → U has no text but text is drawn for it');
 		expect(check('sequence', `${seq.slice(0, -6)}<text data-l="m:31"><tspan x="0">[]</tspan></text></svg>`)).toThrow(/the block label has no text but text is drawn/);
+		// `box rgb(…)` without a name: nothing to read, and text drawn for it is wrong.
+		expect(read(seq).get('b:1')).toEqual([['']]);
+		expect(check('sequence', rewrite(seq, (k) => (k === 'b:1' ? ['Search'] : undefined)))).toThrow('Renderer check failed: the box title has no text but text is drawn for it');
 	});
 
 	it('fails on text drawn for something the diagram does not have', () => {
@@ -226,14 +245,14 @@ describe('the label check on real drawings', () => {
 			throw new Error(`no error for ${key}`);
 		};
 		const named: [string, string, string, string][] = [
-			['flowchart', 't', 'diagram title', 'Feed and ads'],
+			['flowchart', 't', 'diagram title', 'Feed and ads_v2'],
 			['flowchart', 'n:A', 'node "A"', 'Rank'],
 			['flowchart', 'e:0', 'label of A → B', 'top 20 / by score'],
-			['flowchart', 'c:G', 'subgraph "G"', 'Online path'],
+			['flowchart', 'c:G', 'subgraph "G"', 'online_path stage'],
 			['flowchart', 'c:M', 'subgraph "M"', 'Bold group'],
-			['sequence', 't', 'diagram title', 'Checkout & pay'],
-			['sequence', 'p:U', 'participant "U"', 'User # one'],
-			['sequence', 'b:0', 'box title', 'Front end'],
+			['sequence', 't', 'diagram title', 'Checkout & pay_v2'],
+			['sequence', 'p:U', 'participant "U"', 'User # one_x'],
+			['sequence', 'b:0', 'box title', 'front_end'],
 			['sequence', 'm:2', 'message U → W', 'query / twice'],
 			['sequence', 'm:7', 'block label', '[every shard]'],
 			['sequence', 'm:34', 'note', 'done / twice'],
