@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { formatBytes } from '../src/lib/numbers/estimates.ts';
 import { launchChromium } from '../src/lib/tooling/browser.ts';
 import { serveStatic } from '../src/lib/tooling/static-server.ts';
 
@@ -28,7 +29,6 @@ if (!existsSync(join(bundle, 'pagefind.js'))) {
 	process.exit(1);
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -49,10 +49,10 @@ console.log(`Search bundle in ${relative(process.cwd(), bundle) || bundle}/`);
 for (const [label, test] of kinds) {
 	const group = files.filter((f) => test.test(f));
 	const bytes = group.reduce((n, f) => n + statSync(f).size, 0);
-	console.log(`  ${label.padEnd(48)} ${kb(bytes).padStart(10)} in ${group.length} files`);
+	console.log(`  ${label.padEnd(48)} ${formatBytes(bytes).padStart(10)} in ${group.length} files`);
 }
 const total = files.reduce((n, f) => n + statSync(f).size, 0);
-console.log(`  ${'total on disk'.padEnd(48)} ${kb(total).padStart(10)} in ${files.length} files`);
+console.log(`  ${'total on disk'.padEnd(48)} ${formatBytes(total).padStart(10)} in ${files.length} files`);
 
 // 2 and 3. In the browser. A run that shows no result within a minute is reported and left out, rather than hanging the benchmark.
 const withinLimit = <T>(p: Promise<T>) =>
@@ -110,9 +110,9 @@ const fetched = firstQueryFiles[0].map((r) => join(dist, r.slice(basePath.length
 const fetchedBytes = fetched.reduce((n, f) => n + statSync(f).size, 0);
 const fetchedGzip = fetched.reduce((n, f) => n + gzipped(f), 0);
 console.log(`\nFirst query "${query}" on the search page fetched ${fetched.length} files from /pagefind/:`);
-for (const f of fetched) console.log(`  ${relative(bundle, f).padEnd(40)} ${kb(statSync(f).size).padStart(10)}`);
-console.log(`  ${'total as served here (no compression)'.padEnd(40)} ${kb(fetchedBytes).padStart(10)}`);
-console.log(`  ${'total from a host that gzips'.padEnd(40)} ${kb(fetchedGzip).padStart(10)}`);
+for (const f of fetched) console.log(`  ${relative(bundle, f).padEnd(40)} ${formatBytes(statSync(f).size).padStart(10)}`);
+console.log(`  ${'total as served here (no compression)'.padEnd(40)} ${formatBytes(fetchedBytes).padStart(10)}`);
+console.log(`  ${'total from a host that gzips'.padEnd(40)} ${formatBytes(fetchedGzip).padStart(10)}`);
 console.log(`\nTime from typing to the first result, headless Chromium on loopback, ${cold.length} runs (includes the 80 ms typing pause):`);
 console.log(`  first query (loads pagefind and the index)  median ${median(cold).toFixed(0)} ms  (min ${Math.min(...cold).toFixed(0)}, max ${Math.max(...cold).toFixed(0)})`);
 console.log(`  next query (index already loaded)           median ${median(warm).toFixed(0)} ms  (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)})`);

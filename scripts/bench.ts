@@ -22,7 +22,8 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BASELINE_PAGE, pageTypes } from '../src/lib/tooling/page-types.ts';
-import { formatKB, pageFile, weighPage } from '../src/lib/tooling/page-weight.ts';
+import { formatBytes, KB } from '../src/lib/numbers/estimates.ts';
+import { pageFile, weighPage } from '../src/lib/tooling/page-weight.ts';
 import { lighthouseTable, missingGoal, runLighthouse } from './bench-lighthouse.ts';
 import { BUILD_MEMORY_NOTE, WHY_BENCH_DIFFERED } from './bench-notes.ts';
 import { scalingTable, type BuildRun } from './bench-build.ts';
@@ -79,7 +80,7 @@ const dirty = spawnSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).
 const machine = [
 	`- Date: ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`,
 	`- CPU: ${cpu[0]?.model.trim() ?? 'unknown'}, ${cpu.length} cores`,
-	`- Memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+	`- Memory: ${formatBytes(totalmem())}`,
 	`- Node ${process.version}, ${process.platform} ${process.arch}`,
 	`- Commit: ${git || 'unknown'}${dirty}`,
 	`- Load average when the run started: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (1, 5, 15 min). Other work on the machine stretches wall-clock times and Lighthouse's blocking time; byte counts and CPU times do not depend on it.`,
@@ -110,14 +111,14 @@ if (only.has('weights'))
 				const w = weighPage(dist, t.path, base);
 				const html = pageFile(dist, t.path);
 				const extra = w.js.gzip - baseline.js.gzip;
-				const within = t.id === 'Starlight baseline' ? '' : extra <= t.jsBudgetKB * 1024 ? `within +${t.jsBudgetKB} KB` : `**over +${t.jsBudgetKB} KB**`;
+				const within = t.id === 'Starlight baseline' ? '' : extra <= t.jsBudgetKB * KB ? `within +${t.jsBudgetKB} KB` : `**over +${t.jsBudgetKB} KB**`;
 				if (within.startsWith('**')) failed = true;
-				return `| ${t.id} | \`/${t.path}\` | ${formatKB(statSync(html).size)} / ${formatKB(gz(html))} | ${formatKB(w.eager.raw)} / ${formatKB(w.eager.gzip)} | ${formatKB(w.js.raw)} / ${formatKB(w.js.gzip)} | ${t.id === 'Starlight baseline' ? '–' : `${extra >= 0 ? '+' : ''}${formatKB(extra)}`} ${within} | ${formatKB(w.cssTotal.raw)} / ${formatKB(w.cssTotal.gzip)} |`;
+				return `| ${t.id} | \`/${t.path}\` | ${formatBytes(statSync(html).size)} / ${formatBytes(gz(html))} | ${formatBytes(w.eager.raw)} / ${formatBytes(w.eager.gzip)} | ${formatBytes(w.js.raw)} / ${formatBytes(w.js.gzip)} | ${t.id === 'Starlight baseline' ? '–' : `${extra >= 0 ? '+' : ''}${formatBytes(extra)}`} ${within} | ${formatBytes(w.cssTotal.raw)} / ${formatBytes(w.cssTotal.gzip)} |`;
 			});
 			return [
 				'Each cell is raw / gzip (level 9). **JS at load** is what the page runs as it opens: its `<script src>` and modulepreload files, their static imports, and inline scripts. **JS in all** adds the chunks those scripts import on demand, such as the search UI Starlight loads when the browser is idle, on every page. The budget (tests/build/budgets.test.ts) is on *JS in all*, gzip, against the baseline.',
 				'',
-				`**Starlight baseline** is \`/${BASELINE_PAGE}\`: a Markdown page rendered by Starlight's own docs route with no client-side component of ours (src/lib/tooling/page-types.ts); the budget test checks that none of our modules loads on it. It does run the site-wide print helper (under 0.5 KB, inlined), which every page carries. For comparison, measured while planning on a default Starlight 0.42 site: about 102 KB of JS and 67 KB of CSS uncompressed per page, and 878 KB of JS once one mermaid diagram is drawn in the browser. No page here ships mermaid, dagre or a UI framework runtime (checked by the same test).`,
+				`**Starlight baseline** is \`/${BASELINE_PAGE}\`: a Markdown page rendered by Starlight's own docs route with no client-side component of ours (src/lib/tooling/page-types.ts); the budget test checks that none of our modules loads on it. It does run the site-wide print helper (under 0.5 KB, inlined), which every page carries. For comparison, measured while planning on a default Starlight 0.42 site: about 104 KB of JS and 69 KB of CSS uncompressed per page, and 899 KB of JS once one mermaid diagram is drawn in the browser. No page here ships mermaid, dagre or a UI framework runtime (checked by the same test).`,
 				'',
 				'| page type | path | HTML | JS at load | JS in all | JS over baseline (gzip) | CSS |',
 				'| --- | --- | ---: | ---: | ---: | --- | ---: |',

@@ -2,6 +2,10 @@
  * After `stryker run` (npm run test:mutation): the mutation score per module from Stryker's JSON
  * report, printed and written into bench/RESULTS.md's "Mutation testing" section (between its
  * markers; the notes below them, such as survivors judged equivalent, are kept).
+ *
+ * A run over some modules only (`npx stryker run --mutate src/lib/numbers/stats.ts`, then
+ * `node scripts/mutation-summary.ts`) replaces those modules' rows and keeps the others, each row
+ * with the date it was measured, so the table can be brought up to date one module at a time.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -10,38 +14,60 @@ const RESULTS = 'bench/RESULTS.md';
 const START = '<!-- mutation:start -->';
 const END = '<!-- mutation:end -->';
 
-interface Mutant {
-	status: string;
+interface Row {
+	file: string;
+	killed: number;
+	survived: number;
+	noCoverage: number;
+	ignored: number;
+	date: string;
 }
+
 if (!existsSync(REPORT)) {
 	console.error(`${REPORT} is missing: run \`npx stryker run\` first (npm run test:mutation does both).`);
 	process.exit(1);
 }
-const report: { files: Record<string, { mutants: Mutant[] }> } = JSON.parse(readFileSync(REPORT, 'utf8'));
+const report: { files: Record<string, { mutants: { status: string }[] }> } = JSON.parse(readFileSync(REPORT, 'utf8'));
+const today = new Date().toISOString().slice(0, 10);
+const measured: Row[] = Object.entries(report.files).map(([file, { mutants }]) => {
+	const count = (...s: string[]) => mutants.filter((m) => s.includes(m.status)).length;
+	return { file, killed: count('Killed', 'Timeout'), survived: count('Survived'), noCoverage: count('NoCoverage'), ignored: count('Ignored'), date: today };
+});
 
-const rows = Object.entries(report.files)
-	.sort(([a], [b]) => a.localeCompare(b))
-	.map(([file, { mutants }]) => {
-		const count = (...s: string[]) => mutants.filter((m) => s.includes(m.status)).length;
-		const killed = count('Killed', 'Timeout');
-		const survived = count('Survived');
-		const noCoverage = count('NoCoverage');
-		const ignored = count('Ignored');
-		const tested = killed + survived + noCoverage;
-		return { file, killed, survived, noCoverage, ignored, tested, score: tested ? (100 * killed) / tested : 100 };
-	});
-const all = rows.reduce((t, r) => ({ killed: t.killed + r.killed, tested: t.tested + r.tested, survived: t.survived + r.survived, noCoverage: t.noCoverage + r.noCoverage, ignored: t.ignored + r.ignored }), { killed: 0, tested: 0, survived: 0, noCoverage: 0, ignored: 0 });
+const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+const rows = new Map(previousRows(text).map((r) => [r.file, r]));
+for (const r of measured) rows.set(r.file, r);
+
+const tested = (r: Pick<Row, 'killed' | 'survived' | 'noCoverage'>) => r.killed + r.survived + r.noCoverage;
+const score = (r: Pick<Row, 'killed' | 'survived' | 'noCoverage'>) => (tested(r) ? (100 * r.killed) / tested(r) : 100);
+const sorted = [...rows.values()].sort((a, b) => a.file.localeCompare(b.file));
+const all = sorted.reduce((t, r) => ({ killed: t.killed + r.killed, survived: t.survived + r.survived, noCoverage: t.noCoverage + r.noCoverage, ignored: t.ignored + r.ignored }), { killed: 0, survived: 0, noCoverage: 0, ignored: 0 });
+const dates = [...new Set(sorted.map((r) => r.date))].sort();
 
 const table = [
-	'| Module | Killed | Survived | No coverage | Static (skipped) | Score |',
-	'| --- | ---: | ---: | ---: | ---: | ---: |',
-	...rows.map((r) => `| \`${r.file}\` | ${r.killed} | ${r.survived} | ${r.noCoverage} | ${r.ignored} | ${r.score.toFixed(1)} % |`),
-	`| **All** | ${all.killed} | ${all.survived} | ${all.noCoverage} | ${all.ignored} | **${((100 * all.killed) / all.tested).toFixed(1)} %** |`,
+	'| Module | Killed | Survived | No coverage | Static (skipped) | Score | Measured |',
+	'| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+	...sorted.map((r) => `| \`${r.file}\` | ${r.killed} | ${r.survived} | ${r.noCoverage} | ${r.ignored} | ${score(r).toFixed(1)} % | ${r.date} |`),
+	`| **All** | ${all.killed} | ${all.survived} | ${all.noCoverage} | ${all.ignored} | **${score(all).toFixed(1)} %** | |`,
 ].join('\n');
 console.log(table);
 
-const block = `${START}\nStryker ${new Date().toISOString().slice(0, 10)}, \`npm run test:mutation\` (vitest runner, per-test coverage, static mutants skipped). Score = killed (incl. timeouts) ÷ (killed + survived + no coverage).\n\n${table}\n${END}`;
-const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
-const next = text.includes(START) ? text.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block) : `${text.trimEnd()}\n\n## Mutation testing\n\n${block}\n`;
+const block = `${START}\nStryker ${dates.join(', ')}: \`npm run test:mutation\`, or one module at a time with \`npx stryker run --mutate <file>\` then \`node scripts/mutation-summary.ts\` (vitest runner, per-test coverage, static mutants skipped). Score = killed (incl. timeouts) ÷ (killed + survived + no coverage).\n\n${table}\n${END}`;
+const next = text.includes(START) ? text.replace(new RegExp(`${START}[\\s\\S]*?${END}`), () => block) : `${text.trimEnd()}\n\n## Mutation testing\n\n${block}\n`;
 writeFileSync(RESULTS, next);
 console.log(`\nWritten to ${RESULTS}.`);
+
+/** The rows of the table already in RESULTS.md (a table without a date column counts as measured on the block's first date). */
+function previousRows(results: string): Row[] {
+	const block = results.slice(results.indexOf(START), results.indexOf(END));
+	if (!results.includes(START)) return [];
+	const blockDate = /Stryker (\d{4}-\d{2}-\d{2})/.exec(block)?.[1] ?? 'unknown';
+	return [...block.matchAll(/^\| `([^`]+)` \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| [\d.]+ % \|(?: (\d{4}-\d{2}-\d{2}) \|)?$/gm)].map((m) => ({
+		file: m[1]!,
+		killed: Number(m[2]),
+		survived: Number(m[3]),
+		noCoverage: Number(m[4]),
+		ignored: Number(m[5]),
+		date: m[6] ?? blockDate,
+	}));
+}

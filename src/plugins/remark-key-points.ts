@@ -1,12 +1,15 @@
-import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, List, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { inlineNodes } from '../lib/site/inline-markdown.ts';
 
 /**
  * Puts each section's key points (frontmatter `keyPoints`, keyed by framework
  * section id) right after its `##` heading, so they lead the section wherever
  * the body renders: the case page, its print layout and PDF, search. Built as
- * Markdown nodes, so the text is escaped like any other; `code` spans stay code.
+ * Markdown nodes with the shared inline parser (src/lib/site/inline-markdown.ts), so a key point
+ * reads the same here as on the crib sheet, the practice page and the flashcards, and its text is
+ * escaped like any other.
  */
 export interface KeyPointsOptions {
 	/** The framework's sections: the heading title a section has, and its id. */
@@ -39,16 +42,8 @@ function keyPointsBlock(section: string, points: string[]): RootContent {
 		type: 'list',
 		ordered: false,
 		spread: false,
-		children: points.map((p) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inline(p) }] })),
+		children: points.map((p) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inlineNodes(p) }] })),
 	};
 	// An unknown node type with hName becomes that element; mdast has no generic container.
 	return { type: 'keyPoints', data: { hName: 'div', hProperties: { className: [KEY_POINTS_CLASS], dataKeyPoints: section } }, children: [label, list] } as unknown as RootContent;
-}
-
-/** Plain text with `code` spans, the only markup a key point may use. */
-export function inline(text: string): PhrasingContent[] {
-	return text
-		.split(/(`[^`]+`)/)
-		.filter(Boolean)
-		.map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? { type: 'inlineCode', value: part.slice(1, -1) } : { type: 'text', value: part }));
 }

@@ -5,6 +5,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import remarkKeyPoints from '../../src/plugins/remark-key-points.ts';
+import { renderInline } from '../../src/lib/site/inline-markdown.ts';
 
 const sections = [
 	{ id: 'requirements', title: 'Requirements and scope' },
@@ -39,6 +40,17 @@ describe('remark-key-points', () => {
 				'<p>Model body.</p>',
 			].join('\n'),
 		);
+	});
+
+	it('reads a key point as the crib sheet and practice page do (the shared inline parser)', async () => {
+		const html = await render('## Model\n\nText.\n', {
+			model: ['Rank with *fresh* **and** ~~stale~~ `code`, [not a link](javascript:alert(1)), [site](/pitfalls/)', '1. looks like a list `x`'],
+		});
+		expect(html).toContain('<li>Rank with <em>fresh</em> <strong>and</strong> <del>stale</del> <code>code</code>, not a link, <a href="/pitfalls/">site</a></li>');
+		expect(html).toContain('<li>1. looks like a list `x`</li>');
+		// Every word survives, as renderInline shows it.
+		const text = (h: string) => h.replace(/<[^>]+>/g, '');
+		expect(text(html)).toContain(text(renderInline('Rank with *fresh* **and** ~~stale~~ `code`, [not a link](javascript:alert(1)), [site](/pitfalls/)')));
 	});
 
 	it('leaves pages without key points, and headings that are not framework sections, alone', async () => {

@@ -179,6 +179,16 @@ describe('uniqueUsersAfterDays', () => {
 		// Never more than the population, and all of it when everyone visits daily.
 		expect(uniqueUsersAfterDays(50_000, 10_000, 1_000)).toBeLessThanOrEqual(50_000);
 		expect(uniqueUsersAfterDays(50_000, 50_000, 1)).toBe(50_000);
+		expect(uniqueUsersAfterDays(50_000, 50_000, 0)).toBe(0);
+	});
+
+	it('keeps every user when a small share of a large population visits', () => {
+		// 100,000 of 10 billion a day: day one is exactly 100,000, and two days 199,999 (2p − p² of N).
+		// Computing 1 − (1 − p) first loses digits of p: 99,999.99999954 and 199,998.999999.
+		expect(uniqueUsersAfterDays(1e10, 1e5, 1)).toBeCloseTo(100_000, 8);
+		expect(uniqueUsersAfterDays(1e10, 1e5, 2)).toBeCloseTo(199_999, 8);
+		// 1e-12 of a user per day among 1e15: still counted, not lost to rounding.
+		expect(uniqueUsersAfterDays(1e15, 1, 3)).toBeCloseTo(3 - 3e-15, 12);
 	});
 
 	it('rejects an empty population, more daily users than the population, and negative days', () => {
@@ -219,6 +229,25 @@ describe('experimentDaysUnique', () => {
 		expect(experimentDaysUnique(3841, 7681, 7681)).toBe(Number.POSITIVE_INFINITY);
 		// The share counts: 10 % of 70,000 is 7,000.
 		expect(experimentDaysUnique(3841, 70_000, 10_000, 2, 0.1)).toBe(Number.POSITIVE_INFINITY);
+	});
+
+	it('ends on the day the users needed are reached exactly, not a day later', () => {
+		// Populations where U(d) = N · (1 − (1 − DAU/N)^d) is a whole number, so the exact answer is day d.
+		// 100,000 of 10 billion a day: 100,000 distinct users after one day, 199,999 after two.
+		expect(experimentDaysUnique(50_000, 1e10, 1e5)).toBe(1);
+		expect(experimentDaysUnique(199_999, 1e10, 1e5, 1)).toBe(2);
+		// 2 million of a trillion a day: 3,999,996 after two days, so 1,999,998 per arm takes two days.
+		expect(experimentDaysUnique(1_999_998, 1e12, 2e6)).toBe(2);
+		expect(experimentDaysUnique(1_999_998, 1e12, 2e6, 2, 0.5)).toBeGreaterThan(2);
+		// A quarter of 40,000 users in the test, 10,000 visiting a day (p = 1/4): 10,000 · (1 − 0.75³) = 5,781.25 after three days.
+		expect(experimentDaysUnique(5_781.25, 40_000, 10_000, 1, 0.25)).toBe(3);
+		expect(experimentDaysUnique(5_781.25 + 1e-6, 40_000, 10_000, 1, 0.25)).toBe(4);
+	});
+
+	it('does not end a day early when the day before falls short by a few users', () => {
+		// 999 of every 1,000 users a day among 10^15: after four days 10^15 − 1,000 users, after five 10^15 − 1.
+		expect(experimentDaysUnique(999_999_999_999_999, 1e15, 999e12, 1)).toBe(5);
+		expect(experimentDaysUnique(999_999_999_999_000, 1e15, 999e12, 1)).toBe(4);
 	});
 
 	it('returns quickly, even when the answer is millions of days', () => {

@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
+import { formatBytes } from '../numbers/estimates.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 import { problem, type Problem } from './problems.ts';
 
@@ -31,7 +32,7 @@ export function readCaseSource(absPath: string, file: string, slug: string): Cas
 	const out: CaseSource = { file, slug, bodyLine: 1, problems: [] };
 	const size = statSync(absPath).size;
 	if (size > MAX_CASE_BYTES) {
-		out.problems.push(problem(file, `file is ${(size / 1e6).toFixed(1)} MB; a case study must be under ${MAX_CASE_BYTES / 1e6} MB`, { fix: 'Split long material into concept pages or trim it; keep images and data out of the MDX file.' }));
+		out.problems.push(problem(file, `file is ${formatBytes(size)}; a case study must be under ${formatBytes(MAX_CASE_BYTES)}`, { fix: 'Split long material into concept pages or trim it; keep images and data out of the MDX file.' }));
 		return out;
 	}
 	const bytes = readFileSync(absPath);

@@ -17,6 +17,7 @@ import { renderFlowSvg } from './render-flow.ts';
 import { renderSequenceSvg } from './render-seq.ts';
 import { toSequenceModel } from './sequence.ts';
 import { verifyLabels } from './verify.ts';
+import { escapeHtml } from '../site/escape-html.ts';
 
 export { configureDiagramCache, clearMemoryCache, RENDERER_VERSION } from './cache.ts';
 export { DiagramError } from './errors.ts';
@@ -77,10 +78,6 @@ export async function renderDiagram(source: string): Promise<RenderedDiagram> {
 		(err as Error & { cause?: unknown }).cause = e;
 		throw err;
 	}
-}
-
-function escapeHtml(s: string): string {
-	return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**

@@ -2,13 +2,13 @@
  * Flowchart layout (dagre, compound graph for subgraphs) and SVG output.
  */
 import dagre from '@dagrejs/dagre';
+import { escapeHtml } from '../site/escape-html.ts';
 import type { FlowEdge, FlowModel, FlowNode, Line } from './model.ts';
 import { FIT_WIDTH } from './fit.ts';
 import { shapeBox, shapeOutline, shapeSvg } from './shapes.ts';
 import { wrapLines } from './text-metrics.ts';
 import {
 	basisPath,
-	esc,
 	FONT_SIZE,
 	insetEnd,
 	insetStart,
@@ -88,7 +88,7 @@ function nodeSvg(g: NodeGeom): string {
 	const link = g.node.link;
 	if (!link) return body;
 	// A real link: keyboard-focusable, announced with the node's text; the tooltip becomes its <title>.
-	return `<a class="lk" href="${esc(link.href)}">${link.tooltip ? `<title>${esc(link.tooltip)}</title>` : ''}${body}</a>`;
+	return `<a class="lk" href="${escapeHtml(link.href)}">${link.tooltip ? `<title>${escapeHtml(link.tooltip)}</title>` : ''}${body}</a>`;
 }
 
 interface ClusterGeom {
@@ -364,7 +364,7 @@ function tryLayout(model: FlowModel, id: string, spacing: { nodesep: number; ran
 		const cx = (l + r) / 2;
 		const top = t - th - 10;
 		parts.unshift(
-			`<text class="tt" data-l="t">${m.lines.map((line, i) => `<tspan x="${num(cx)}" y="${num(top + i * 22 + 11 + 5.6)}">${esc(line.map((x) => x.text).join(''))}</tspan>`).join('')}</text>`,
+			`<text class="tt" data-l="t">${m.lines.map((line, i) => `<tspan x="${num(cx)}" y="${num(top + i * 22 + 11 + 5.6)}">${escapeHtml(line.map((x) => x.text).join(''))}</tspan>`).join('')}</text>`,
 		);
 		add(cx - m.width / 2, top, cx + m.width / 2, t);
 	}

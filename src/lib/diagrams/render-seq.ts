@@ -8,7 +8,8 @@ import type { Line, SequenceModel } from './model.ts';
 import { FIT_WIDTH } from './fit.ts';
 import { MARGIN, measure, type Measured, type MeasuredItem, SEQ_COMPACT, SEQ_NORMAL, type SeqSizes, tabWidth } from './seq-measure.ts';
 import { layoutRows, type Frame, type Rows } from './seq-rows.ts';
-import { esc, markerDefs, num, SEQ_STYLE, styleBlock, svgOpen, textBlock } from './svg.ts';
+import { escapeHtml } from '../site/escape-html.ts';
+import { markerDefs, num, SEQ_STYLE, styleBlock, svgOpen, textBlock } from './svg.ts';
 import { textWidth } from './text-metrics.ts';
 
 const ACTOR_PAD_X = 14;
@@ -154,7 +155,7 @@ function drawFrames(frames: Frame[]): { behind: string; front: string } {
 		const tab = tabWidth(f.kind);
 		behind.push(`<rect class="f" x="${num(f.l)}" y="${num(f.top)}" width="${num(f.r - f.l)}" height="${num(f.bottom - f.top)}" rx="3"/>`);
 		front.push(`<path class="ft" d="M${num(f.l)} ${num(f.top + 3)}a3 3 0 0 1 3 -3H${num(f.l + tab)}V${num(f.top + 14)}L${num(f.l + tab - 8)} ${num(f.top + 22)}H${num(f.l)}z"/>`);
-		front.push(`<text class="fk" x="${num(f.l + (tab - 4) / 2)}" y="${num(f.top + 11 + 4.9)}">${esc(f.kind)}</text>`);
+		front.push(`<text class="fk" x="${num(f.l + (tab - 4) / 2)}" y="${num(f.top + 11 + 4.9)}">${escapeHtml(f.kind)}</text>`);
 		if (hasText(f.label.lines)) front.push(textBlock(bracket(f.label.lines), f.l + tab + 10, f.top + Math.max(22, f.label.h + 6) / 2, undefined, 'start', `m:${f.ref}`));
 		for (const s of f.sections) {
 			front.push(`<path class="fd" d="M${num(f.l)} ${num(s.y)}H${num(f.r)}"/>`);
@@ -193,7 +194,7 @@ function participantSvg(model: SequenceModel, header: Header, x: number[], i: nu
 		shape = `<rect class="n" x="${num(l)}" y="${num(y0)}" width="${num(w)}" height="${num(h)}" rx="4"/>`;
 	}
 	const textCy = y0 + h / 2 + (p.kind === 'database' ? 5 : 0) + (st ? 8 : 0);
-	const stSvg = st ? `<text class="st" x="${num(cx)}" y="${num(textCy - lab.h / 2 - 4)}">${esc(st)}</text>` : '';
+	const stSvg = st ? `<text class="st" x="${num(cx)}" y="${num(textCy - lab.h / 2 - 4)}">${escapeHtml(st)}</text>` : '';
 	return shape + stSvg + textBlock(lab.lines, cx, textCy, undefined, 'middle', key);
 }
 
@@ -229,7 +230,7 @@ function drawTitle(model: SequenceModel, bounds: Rows['bounds']): string {
 		bounds.maxX += grow;
 	}
 	const cx = (bounds.minX + bounds.maxX) / 2;
-	return `<text class="tt" data-l="t"><tspan x="${num(cx)}" y="${num(MARGIN + 16)}">${esc(model.title)}</tspan></text>`;
+	return `<text class="tt" data-l="t"><tspan x="${num(cx)}" y="${num(MARGIN + 16)}">${escapeHtml(model.title)}</tspan></text>`;
 }
 
 /** Block labels are drawn in brackets, as mermaid does: `loop [every second]`. */

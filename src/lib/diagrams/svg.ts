@@ -1,9 +1,11 @@
 /**
- * Small helpers for writing SVG by hand: escaping, number formatting, text blocks, markers and
+ * Small helpers for writing SVG by hand (text is escaped by the project's one escaper,
+ * src/lib/site/escape-html.ts): number formatting, text blocks, markers and
  * the themed stylesheet. Colours come from Starlight's CSS variables so the diagram follows the
  * site's light/dark theme (and Starlight's print stylesheet, which forces light colours); the
  * fallbacks are Starlight's light-theme values, for SVGs viewed on their own.
  */
+import { escapeHtml } from '../site/escape-html.ts';
 import type { Line } from './model.ts';
 
 export const FONT_SIZE = 14;
@@ -12,11 +14,6 @@ export const FONT_FAMILY = `-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"
 
 /** Offset from a line's vertical centre to its baseline, for a typical sans-serif. */
 const BASELINE = 0.35 * FONT_SIZE;
-
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function esc(s: string): string {
-	return s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
-}
 
 /** Number for an attribute: at most one decimal, no trailing zeros. */
 export function num(x: number): string {
@@ -27,7 +24,7 @@ export function num(x: number): string {
 export function runsToSvg(line: Line): string {
 	return line
 		.map((r) => {
-			const t = esc(r.text);
+			const t = escapeHtml(r.text);
 			if (!r.bold && !r.italic) return t;
 			return `<tspan${r.bold ? ' font-weight="bold"' : ''}${r.italic ? ' font-style="italic"' : ''}>${t}</tspan>`;
 		})
@@ -47,7 +44,7 @@ export function textBlock(lines: Line[], cx: number, cy: number, cls?: string, a
 		return `<tspan x="${num(cx)}" y="${num(y)}">${runsToSvg(line)}</tspan>`;
 	});
 	const classes = [cls, anchor === 'start' ? 's' : undefined].filter(Boolean).join(' ');
-	const attrs = (classes ? ` class="${classes}"` : '') + (key === undefined ? '' : ` data-l="${esc(key)}"`);
+	const attrs = (classes ? ` class="${classes}"` : '') + (key === undefined ? '' : ` data-l="${escapeHtml(key)}"`);
 	return `<text${attrs}>${parts.join('')}</text>`;
 }
 
@@ -163,7 +160,7 @@ export function svgOpen(f: SvgFrame): string {
 	return (
 		`<svg xmlns="http://www.w3.org/2000/svg" id="${f.id}" class="mlsd-diagram mlsd-${f.kind}" viewBox="${num(f.minX)} ${num(f.minY)} ${num(f.width)} ${num(f.height)}"` +
 		` width="100%" style="${sizeStyle(f.width, f.height)}" role="${f.links ? 'group' : 'img'}" aria-labelledby="${f.id}-t ${f.id}-d">` +
-		`<title id="${f.id}-t">${esc(f.title)}</title><desc id="${f.id}-d">${esc(f.desc)}</desc>`
+		`<title id="${f.id}-t">${escapeHtml(f.title)}</title><desc id="${f.id}-d">${escapeHtml(f.desc)}</desc>`
 	);
 }
 

@@ -72,16 +72,16 @@ function expectedLabels(raw: RawDiagram, dec: Decoder): Expected[] {
 		return out;
 	}
 	for (const a of raw.actors) out.push({ key: `p:${a.name}`, what: `participant "${a.name}"`, text: dec.plain(String(a.description ?? a.name)), markdown: false });
-	raw.boxes.forEach((b, i) => {
-		if (b.name) out.push({ key: `b:${i}`, what: 'box title', text: dec.plain(String(b.name)), markdown: false });
-	});
+	// A box without a name (`box Aqua`) is expected with no text, like an empty label.
+	raw.boxes.forEach((b, i) => out.push({ key: `b:${i}`, what: 'box title', text: b.name ? dec.plain(String(b.name)) : '', markdown: false }));
 	raw.messages.forEach((m, i) => {
 		const type = Number(m.type);
 		if (typeof m.message !== 'string' || SEQ_UNDRAWN.has(type)) return;
 		const text = dec.plain(m.message);
-		if (normalise(text, false) === '') return;
-		const what = type === SEQ_NOTE ? 'note' : SEQ_BRACKETED.has(type) ? 'block label' : `message ${m.from ?? ''} → ${m.to ?? ''}`;
-		out.push({ key: `m:${i}`, what, text: SEQ_BRACKETED.has(type) ? `[${text}]` : text, markdown: false });
+		const what = type === SEQ_NOTE ? 'note' : SEQ_BRACKETED.has(type) ? 'block label' : `message ${m.from} → ${m.to}`;
+		// An empty message (`A->>B: `) or unlabelled block is expected with no text, so an empty text drawn for it passes.
+		const bracketed = SEQ_BRACKETED.has(type) && normalise(text, false) !== '';
+		out.push({ key: `m:${i}`, what, text: bracketed ? `[${text}]` : text, markdown: false });
 	});
 	return out;
 }

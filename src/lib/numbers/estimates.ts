@@ -78,11 +78,19 @@ export function formatCount(n: number, digits = 1): string {
 	return String(n);
 }
 
-/** Bytes in decimal units: 1.5 TB, 320 GB. The unit is chosen after rounding, so 999,950 bytes is "1 MB". */
+/** One kilobyte as every byte figure in the project counts it: 1,000 bytes (decimal, SI), not 1,024. */
+export const KB = 1000;
+
+/**
+ * The project's one byte formatter: every byte figure the site, the checks, the tests and the
+ * benchmarks print goes through it. Decimal units (1 KB = 1,000 bytes, 1 MB = 10⁶ bytes), as
+ * storage and network capacities are quoted: 1.5 TB, 320 GB, 12.3 KB. The unit is chosen after
+ * rounding, so 999,950 bytes is "1 MB"; trailing zeros are dropped ("12 KB", not "12.0 KB").
+ */
 export function formatBytes(bytes: number, digits = 1): string {
 	const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
 	for (let i = 0; i < units.length; i++) {
-		const shown = (bytes / 1000 ** i).toFixed(i === 0 ? 0 : digits);
+		const shown = (bytes / KB ** i).toFixed(i === 0 ? 0 : digits);
 		if (Math.abs(Number(shown)) < 1000 || i === units.length - 1) return `${trim(shown)} ${units[i]}`;
 	}
 	return `${bytes} B`;

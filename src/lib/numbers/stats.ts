@@ -142,6 +142,13 @@ export function experimentDays(perArm: number, dailyUsers: number, arms = 2, sha
 	return Math.ceil(((perArm * arms) / (dailyUsers * share)) * (1 - DAY_SLACK));
 }
 
+/**
+ * Float noise allowed when share · U(d) lands exactly on the users needed. U is computed to within a few
+ * ulps (about 1e-15), so 1e-14 absorbs it while a day that falls short by a millionth of a user in a
+ * hundred million still counts as short.
+ */
+const USERS_SLACK = 1e-14;
+
 function checkPopulation(population: number, dailyUsers: number): void {
 	if (!(population > 0)) throw new RangeError('population must be positive');
 	if (!(dailyUsers > 0 && dailyUsers <= population)) throw new RangeError('daily users must be positive and at most the population');
@@ -155,7 +162,10 @@ function checkPopulation(population: number, dailyUsers: number): void {
 export function uniqueUsersAfterDays(population: number, dailyUsers: number, days: number): number {
 	checkPopulation(population, dailyUsers);
 	if (!(days >= 0)) throw new RangeError('days must not be negative');
-	return population * (1 - (1 - dailyUsers / population) ** days);
+	if (dailyUsers === population) return days === 0 ? 0 : population;
+	// 1 − (1 − p)^d as −expm1(d · log1p(−p)): rounding 1 − p first would lose the low digits of a small p
+	// (1 − (1 − 1e-5) is 1.0000000000065512e-5), and with them whole users of U. This stays within a few ulps.
+	return -population * Math.expm1(days * Math.log1p(-dailyUsers / population));
 }
 
 /**
@@ -173,7 +183,7 @@ export function experimentDaysUnique(perArm: number, population: number, dailyUs
 	const capacity = share * population;
 	if (dailyUsers === population) return needed <= capacity ? 1 : Number.POSITIVE_INFINITY;
 	if (needed >= capacity) return Number.POSITIVE_INFINITY;
-	const reached = (days: number) => share * uniqueUsersAfterDays(population, dailyUsers, days) >= needed * (1 - DAY_SLACK);
+	const reached = (days: number) => share * uniqueUsersAfterDays(population, dailyUsers, days) >= needed * (1 - USERS_SLACK);
 	// The closed form, then a step either way so float rounding cannot move the answer off the definition.
 	let days = Math.max(1, Math.ceil(Math.log1p(-needed / capacity) / Math.log1p(-dailyUsers / population)));
 	while (days > 1 && reached(days - 1)) days--;

@@ -3,7 +3,7 @@
  * one step per line, plain text with × ÷ ≈ =. Rendered as a numbered list of steps with each
  * step's result set apart, the same in every case and in print.
  */
-import { escapeHtml } from './inline-markdown.ts';
+import { escapeHtml } from './escape-html.ts';
 
 export interface EstimateStep {
 	/** The working, up to the last `=` or `≈` (empty when the line is a note). */

@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { renderMath } from '../numbers/math.ts';
+import { escapeHtml } from './escape-html.ts';
 import { splitInlineMath, type InlineMath } from './inline-math.ts';
 import { smartQuotes } from './typography.ts';
 
@@ -30,6 +31,44 @@ export function renderInline(text: string, options: InlineOptions = {}): string 
 	const base = (options.base ?? '/').replace(/\/?$/, '/');
 	const tree = parser.parse(text) as Root;
 	return tree.children.map((block) => renderBlock(block, text, base)).filter(Boolean).join(' ');
+}
+
+/**
+ * The string as Markdown phrasing nodes, for a pipeline that renders them with its own plugins
+ * (the key points leading each section of a case body: src/plugins/remark-key-points.ts, where
+ * formulas, link titles and the base path are then handled as in the rest of the body). Same
+ * parse and rules as renderInline: a string that only looks like a block stays as written, raw
+ * HTML is text, a link keeps only its text unless `isSafeHref` allows it; no source positions, as
+ * the nodes come from frontmatter, not from the body's lines.
+ */
+export function inlineNodes(text: string): PhrasingContent[] {
+	const tree = parser.parse(text) as Root;
+	return tree.children.flatMap((block, i) => {
+		const nodes = block.type === 'paragraph' ? block.children.flatMap(safeNode) : [textNode(source(block, text))];
+		return i > 0 ? [textNode(' '), ...nodes] : nodes;
+	});
+}
+
+const textNode = (value: string): PhrasingContent => ({ type: 'text', value });
+
+function safeNode(node: PhrasingContent): PhrasingContent[] {
+	switch (node.type) {
+		case 'text':
+		case 'inlineCode':
+			return [{ type: node.type, value: node.value }];
+		case 'break':
+			return [{ type: 'break' }];
+		case 'emphasis':
+		case 'strong':
+		case 'delete':
+			return [{ type: node.type, children: node.children.flatMap(safeNode) } as PhrasingContent];
+		case 'link': {
+			const children = node.children.flatMap(safeNode);
+			return isSafeHref(node.url) ? [{ type: 'link', url: node.url, title: node.title, children } as PhrasingContent] : children;
+		}
+		default:
+			return [textNode(plain(node))];
+	}
 }
 
 /** The string as plain text (for attributes, page titles and descriptions): markup dropped, code and formulas kept as written. */
@@ -94,8 +133,4 @@ function source(node: RootContent, text: string): string {
 	const start = node.position?.start.offset;
 	const end = node.position?.end.offset;
 	return start === undefined || end === undefined ? plain(node) : text.slice(start, end);
-}
-
-export function escapeHtml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

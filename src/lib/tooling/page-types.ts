@@ -11,7 +11,7 @@ export interface PageType {
 	id: string;
 	/** Site path, relative to the base (`cases/tiktok-feed/`). */
 	path: string;
-	/** JavaScript this page may load beyond the Starlight baseline page, in KB of gzip (see BASELINE_PAGE). */
+	/** JavaScript this page may load beyond the Starlight baseline page, in KB of gzip (1 KB = 1,000 bytes, as formatBytes; see BASELINE_PAGE). */
 	jsBudgetKB: number;
 }
 

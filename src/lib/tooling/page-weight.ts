@@ -127,8 +127,3 @@ export function weighPage(dist: string, path: string, base = '/'): PageWeight {
 	const scripts = [...loaded.values()];
 	return { scripts, inline, onDemand, css, eager: sum([...scripts, ...inline]), js: sum([...scripts, ...inline, ...onDemand]), cssTotal: sum(css) };
 }
-
-/** Bytes as `12.3 KB` (1 KB = 1024 bytes). */
-export function formatKB(bytes: number): string {
-	return `${(bytes / 1024).toFixed(1)} KB`;
-}

@@ -1,11 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { averageQps, peakQps, storageBytes, latencyBudget, formatInt, formatCount, formatBytes } from '../../../src/lib/numbers/estimates.ts';
 import { sampleSizePerArm, experimentDays, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile, normalCdf } from '../../../src/lib/numbers/stats.ts';
+import { keyPointShapeProblems, onlineStages, readCase, words } from './helpers.ts';
 
-const text = readFileSync(new URL('../../../case-studies/eta-prediction.mdx', import.meta.url), 'utf8');
-const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
+const { text, fm, body } = readCase('eta-prediction');
 const { dailyActiveUsers, requestsPerUserPerDay, peakFactor, corpusSize, latencyBudgetMs, itemsPerRequest } = fm.scale;
 
 const feedLoads = dailyActiveUsers * requestsPerUserPerDay;
@@ -147,7 +145,7 @@ describe('eta-prediction: latency budget', () => {
 	});
 
 	it('online pipeline matches the table', () => {
-		const online = fm.pipeline.filter((s: { lane: string }) => s.lane === 'online');
+		const online = onlineStages(fm);
 		// feature-assembly carries no latency of its own: it runs inside the drive-time stage's 10 ms.
 		expect(online.map((s: { latencyMs?: number }) => s.latencyMs ?? 0)).toEqual([3, 10, 0, 5, 2, 3]);
 		const sum = online.reduce((a: number, s: { latencyMs?: number }) => a + (s.latencyMs ?? 0), 0);
@@ -322,23 +320,13 @@ describe('eta-prediction: capacity and cost', () => {
 });
 
 describe('eta-prediction: key points', () => {
-	const body = text.slice(text.indexOf('\n---\n', 4) + 5);
-	const sections = ['requirements', 'estimates', 'framing', 'metrics', 'architecture', 'data', 'features', 'model', 'evaluation', 'serving', 'monitoring'];
-
 	it('has 3-6 key points of at most 30 words for every section', () => {
-		expect(Object.keys(fm.keyPoints).sort()).toEqual([...sections].sort());
-		for (const id of sections) {
-			const points: string[] = fm.keyPoints[id];
-			expect(points.length).toBeGreaterThanOrEqual(3);
-			expect(points.length).toBeLessThanOrEqual(6);
-			for (const p of points) expect(p.split(/\s+/).length, p).toBeLessThanOrEqual(30);
-		}
+		expect(keyPointShapeProblems(fm)).toEqual([]);
 	});
 
 	it('body stays within 4,000 to 7,200 words', () => {
-		const words = body.split(/\s+/).filter(Boolean).length;
-		expect(words).toBeGreaterThanOrEqual(4_000);
-		expect(words).toBeLessThanOrEqual(7_200);
+		expect(words(body)).toBeGreaterThanOrEqual(4_000);
+		expect(words(body)).toBeLessThanOrEqual(7_200);
 	});
 
 	it('the 25 ms follow-up fits its budget', () => {

@@ -1,15 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { averageQps, peakQps, storageBytes, latencyBudget, formatInt, formatCount, formatBytes } from '../../../src/lib/numbers/estimates.ts';
 import { sampleSizePerArm, experimentDays, experimentDaysUnique, normalQuantile } from '../../../src/lib/numbers/stats.ts';
+import { collapse, keyPointNumbersMissing, keyPointShapeProblems, onlineStages, pct, readCase } from './helpers.ts';
 
-const text = readFileSync(new URL('../../../case-studies/harmful-content.mdx', import.meta.url), 'utf8');
-const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
-const body = text.slice(text.indexOf('\n---\n', 4) + 5);
-/** The page text with every run of whitespace as one space, so a figure may wrap across lines. */
-const flat = text.replace(/\s+/g, ' ');
-const expectText = (s: string) => expect(flat).toContain(s.replace(/\s+/g, ' '));
+const { text, fm, body, flat } = readCase('harmful-content');
+/** A figure may wrap across lines: compare with white-space runs as one space. */
+const expectText = (s: string) => expect(flat).toContain(collapse(s));
 const { dailyActiveUsers, requestsPerUserPerDay, peakFactor, corpusSize, latencyBudgetMs, itemsPerRequest } = fm.scale;
 
 const itemsPerDay = dailyActiveUsers * requestsPerUserPerDay;
@@ -27,7 +23,6 @@ function wilson(x: number, n: number): [number, number] {
 	return [centre - half, centre + half];
 }
 
-const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
 
 /** Binomial probability of exactly k successes in n trials, via log-gamma-free products. */
 function binomPmf(k: number, n: number, p: number): number {
@@ -88,7 +83,7 @@ describe('harmful-content: latency budget', () => {
 	});
 
 	it('online pipeline stages match the table', () => {
-		const online = fm.pipeline.filter((s: { lane: string }) => s.lane === 'online');
+		const online = onlineStages(fm);
 		const sum = online.reduce((a: number, s: { latencyMs?: number }) => a + (s.latencyMs ?? 0), 0);
 		expect(sum).toBe(130);
 		expectText(`Pipeline stages sum to ${sum} ms`);
@@ -425,26 +420,11 @@ describe('harmful-content: evaluation', () => {
 });
 
 describe('harmful-content: key points', () => {
-	const sections = ['requirements', 'estimates', 'framing', 'metrics', 'architecture', 'data', 'features', 'model', 'evaluation', 'serving', 'monitoring'];
-
 	it('has 3-6 short key points for every framework section', () => {
-		expect(Object.keys(fm.keyPoints).sort()).toEqual([...sections].sort());
-		for (const id of sections) {
-			const points: string[] = fm.keyPoints[id];
-			expect(points.length).toBeGreaterThanOrEqual(3);
-			expect(points.length).toBeLessThanOrEqual(6);
-			for (const p of points) expect(p.split(/\s+/).length, p).toBeLessThanOrEqual(30);
-		}
+		expect(keyPointShapeProblems(fm)).toEqual([]);
 	});
 
 	it('every number in a key point appears in the body', () => {
-		for (const id of sections) {
-			for (const p of fm.keyPoints[id] as string[]) {
-				for (const raw of p.match(/\$?\d[\d,.]*%?/g) ?? []) {
-					const n = raw.replace(/[.,]$/, '');
-					expect(body, `"${n}" from keyPoints.${id}`).toContain(n);
-				}
-			}
-		}
+		expect(keyPointNumbersMissing(fm, [body])).toEqual([]);
 	});
 });

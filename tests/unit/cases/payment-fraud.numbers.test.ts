@@ -1,12 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { averageQps, peakQps, storageBytes, embeddingBytes, latencyBudget, recalibrateDownsampled, formatInt, formatBytes } from '../../../src/lib/numbers/estimates.ts';
 import { sampleSizePerArm, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile } from '../../../src/lib/numbers/stats.ts';
+import { keyPointNumbersMissing, keyPointShapeProblems, onlineStages, readCase, words } from './helpers.ts';
 
-const text = readFileSync(new URL('../../../case-studies/payment-fraud.mdx', import.meta.url), 'utf8');
-const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
-const body = text.slice(text.indexOf('\n---\n', 4) + 5);
+const { text, fm, body } = readCase('payment-fraud');
 const { dailyActiveUsers, requestsPerUserPerDay, peakFactor, corpusSize, latencyBudgetMs, itemsPerRequest } = fm.scale;
 
 const authsPerDay = dailyActiveUsers * requestsPerUserPerDay;
@@ -33,10 +30,6 @@ const holdoutFraud = holdoutDeclineFraud + holdoutStepUpFraud;
 const holdoutNegatives = holdoutDeclines - holdoutDeclineFraud + holdoutStepUps - holdoutStepUpFraud;
 const dailyLosses = approvedFraud * 135 + stepUpFraud * passRate * 135;
 
-/** Words in a string, split on whitespace. */
-function words(s: string): number {
-	return s.trim().split(/\s+/).length;
-}
 
 describe('payment-fraud: scale and traffic', () => {
 	it('uses the scale the case states', () => {
@@ -191,7 +184,7 @@ describe('payment-fraud: latency budget', () => {
 	});
 
 	it('online pipeline stages match the table', () => {
-		const online = fm.pipeline.filter((s: { lane: string }) => s.lane === 'online');
+		const online = onlineStages(fm);
 		const sum = online.reduce((a: number, s: { latencyMs?: number }) => a + (s.latencyMs ?? 0), 0);
 		expect(sum).toBe(55);
 		expect(online.map((s: { latencyMs: number }) => s.latencyMs)).toEqual([5, 5, 20, 5, 10, 5, 5]);
@@ -429,27 +422,12 @@ describe('payment-fraud: backtest dates', () => {
 });
 
 describe('payment-fraud: key points and length', () => {
-	const sections = ['requirements', 'estimates', 'framing', 'metrics', 'architecture', 'data', 'features', 'model', 'evaluation', 'serving', 'monitoring'];
-
 	it('has 3-6 key points of at most 30 words for every framework section', () => {
-		expect(Object.keys(fm.keyPoints).sort()).toEqual([...sections].sort());
-		for (const id of sections) {
-			const points: string[] = fm.keyPoints[id];
-			expect(points.length).toBeGreaterThanOrEqual(3);
-			expect(points.length).toBeLessThanOrEqual(6);
-			for (const p of points) expect(words(p), p).toBeLessThanOrEqual(30);
-		}
+		expect(keyPointShapeProblems(fm)).toEqual([]);
 	});
 
 	it('every number in a key point appears in the body', () => {
-		for (const id of sections) {
-			for (const p of fm.keyPoints[id] as string[]) {
-				for (const raw of p.match(/\$?\d[\d,.]*%?/g) ?? []) {
-					const n = raw.replace(/[.,]$/, '');
-					expect(body, `"${n}" from keyPoints.${id}`).toContain(n);
-				}
-			}
-		}
+		expect(keyPointNumbersMissing(fm, [body])).toEqual([]);
 	});
 
 	it('body length is within 4,000-7,200 words', () => {

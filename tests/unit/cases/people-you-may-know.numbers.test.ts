@@ -1,6 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import {
 	averageQps,
 	peakQps,
@@ -15,10 +13,9 @@ import {
 } from '../../../src/lib/numbers/estimates.ts';
 import { sampleSizePerArm, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile } from '../../../src/lib/numbers/stats.ts';
 import { unsupportedNumbers } from '../../../src/lib/content/key-point-numbers.ts';
+import { keyPointShapeProblems, onlineStages, readCase, words } from './helpers.ts';
 
-const text = readFileSync(new URL('../../../case-studies/people-you-may-know.mdx', import.meta.url), 'utf8');
-const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
-const body = text.slice(text.indexOf('\n---\n', 4) + 5);
+const { text, fm, body } = readCase('people-you-may-know');
 const { dailyActiveUsers, requestsPerUserPerDay, peakFactor, corpusSize, latencyBudgetMs, itemsPerRequest } = fm.scale;
 const keyPoints = (id: string) => (fm.keyPoints[id] as string[]).join(' ');
 
@@ -48,7 +45,7 @@ describe('people-you-may-know: scale and traffic', () => {
 	});
 
 	it('latency stages sum to the budget', () => {
-		const stages = fm.pipeline.filter((s: { lane: string }) => s.lane === 'online').map((s: { latencyMs: number }) => s.latencyMs);
+		const stages = onlineStages(fm).map((s: { latencyMs: number }) => s.latencyMs);
 		const sum = stages.reduce((a: number, b: number) => a + b, 0);
 		expect(sum).toBe(200);
 		expect(sum + 20 + 30).toBe(latencyBudgetMs);
@@ -407,28 +404,18 @@ describe('people-you-may-know: serving capacity and cost', () => {
 });
 
 describe('people-you-may-know: key points', () => {
-	const sections = ['requirements', 'estimates', 'framing', 'metrics', 'architecture', 'data', 'features', 'model', 'evaluation', 'serving', 'monitoring'];
-
 	it('body stays within the word cap', () => {
-		expect(body.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(7_200);
+		expect(words(body)).toBeLessThanOrEqual(7_200);
 	});
 
 	it('has 3-6 short key points for every framework section', () => {
-		expect(Object.keys(fm.keyPoints).sort()).toEqual([...sections].sort());
-		for (const id of sections) {
-			const points: string[] = fm.keyPoints[id];
-			expect(points.length).toBeGreaterThanOrEqual(3);
-			expect(points.length).toBeLessThanOrEqual(6);
-			for (const p of points) expect(p.split(/\s+/).length, p).toBeLessThanOrEqual(30);
-		}
+		expect(keyPointShapeProblems(fm)).toEqual([]);
 	});
 
 	it('every number in a key point appears in the body or the scale', () => {
 		const sources = [body, ...Object.values(fm.scale).map(String)];
-		for (const id of sections) {
-			for (const p of fm.keyPoints[id] as string[]) {
-				expect(unsupportedNumbers(p, sources), `keyPoints.${id}: ${p}`).toEqual([]);
-			}
+		for (const [id, points] of Object.entries(fm.keyPoints as Record<string, string[]>)) {
+			for (const p of points) expect(unsupportedNumbers(p, sources), `keyPoints.${id}: ${p}`).toEqual([]);
 		}
 	});
 });

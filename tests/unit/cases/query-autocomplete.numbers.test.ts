@@ -1,13 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { averageQps, peakQps, storageBytes, latencyBudget, formatInt, formatCount, formatBytes } from '../../../src/lib/numbers/estimates.ts';
 import { sampleSizePerArm, experimentDays, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile } from '../../../src/lib/numbers/stats.ts';
 import { unsupportedNumbers } from '../../../src/lib/content/key-point-numbers.ts';
+import { keyPointNumbersMissing, keyPointShapeProblems, onlineStages, readCase } from './helpers.ts';
 
-const text = readFileSync(new URL('../../../case-studies/query-autocomplete.mdx', import.meta.url), 'utf8');
-const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
-const body = text.slice(text.indexOf('\n---\n', 4) + 5);
+const { text, fm, body } = readCase('query-autocomplete');
 const { dailyActiveUsers, requestsPerUserPerDay, peakFactor, corpusSize, latencyBudgetMs, itemsPerRequest } = fm.scale;
 
 const searchesPerUser = 4;
@@ -126,7 +123,7 @@ describe('query-autocomplete: latency and funnel', () => {
 		expect(usedMs + headroom).toBe(latencyBudgetMs);
 		expect(over).toBe(false);
 		expect(text).toContain(`Stages sum to ${usedMs} ms with generation, ${usedMs - 18} ms without`);
-		const online = fm.pipeline.filter((p: { lane: string }) => p.lane === 'online');
+		const online = onlineStages(fm);
 		expect(online.reduce((s: number, p: { latencyMs?: number }) => s + (p.latencyMs ?? 0), 0)).toBe(usedMs);
 		expect(body).toContain(`Server stages sum to ${usedMs} ms`.replace('Server stages sum to', 'Stages sum to'));
 	});
@@ -312,28 +309,15 @@ describe('query-autocomplete: capacity and cost', () => {
 });
 
 describe('query-autocomplete: key points', () => {
-	const sections = ['requirements', 'estimates', 'framing', 'metrics', 'architecture', 'data', 'features', 'model', 'evaluation', 'serving', 'monitoring'];
-
 	it('has 3-6 short key points for every framework section', () => {
-		expect(Object.keys(fm.keyPoints).sort()).toEqual([...sections].sort());
-		for (const id of sections) {
-			const points: string[] = fm.keyPoints[id];
-			expect(points.length).toBeGreaterThanOrEqual(3);
-			expect(points.length).toBeLessThanOrEqual(6);
-			for (const p of points) expect(p.split(/\s+/).length, p).toBeLessThanOrEqual(30);
-		}
+		expect(keyPointShapeProblems(fm)).toEqual([]);
 	});
 
 	it('every number in a key point appears in the body or the scale', () => {
 		const scale = Object.values(fm.scale).map(String).join(' ');
-		for (const id of sections) {
-			for (const p of fm.keyPoints[id] as string[]) {
-				for (const raw of p.match(/\$?\d[\d,.]*%?/g) ?? []) {
-					const n = raw.replace(/[.,]$/, '');
-					expect(body.includes(n) || scale.includes(n), `"${n}" from keyPoints.${id}`).toBe(true);
-				}
-				expect(unsupportedNumbers(p, [body, scale]), `keyPoints.${id}: ${p}`).toEqual([]);
-			}
+		expect(keyPointNumbersMissing(fm, [body, scale])).toEqual([]);
+		for (const [id, points] of Object.entries(fm.keyPoints as Record<string, string[]>)) {
+			for (const p of points) expect(unsupportedNumbers(p, [body, scale]), `keyPoints.${id}: ${p}`).toEqual([]);
 		}
 	});
 });

@@ -1,12 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { averageQps, peakQps, embeddingBytes, storageBytes, latencyBudget, formatInt, formatBytes } from '../../../src/lib/numbers/estimates.ts';
 import { sampleSizePerArm, experimentDays, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile } from '../../../src/lib/numbers/stats.ts';
+import { keyPointNumbersMissing, keyPointShapeProblems, onlineStages, readCase, words } from './helpers.ts';
 
-const text = readFileSync(new URL('../../../case-studies/similar-listings.mdx', import.meta.url), 'utf8');
-const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
-const body = text.slice(text.indexOf('\n---\n', 4) + 5);
+const { text, fm, body } = readCase('similar-listings');
 const { dailyActiveUsers, requestsPerUserPerDay, peakFactor, corpusSize, latencyBudgetMs, itemsPerRequest } = fm.scale;
 
 const requestsPerDay = dailyActiveUsers * requestsPerUserPerDay;
@@ -147,7 +144,7 @@ describe('similar-listings: latency budget', () => {
 	});
 
 	it('online pipeline stages match the table', () => {
-		const online = fm.pipeline.filter((s: { lane: string }) => s.lane === 'online');
+		const online = onlineStages(fm);
 		const sum = online.reduce((a: number, s: { latencyMs?: number }) => a + (s.latencyMs ?? 0), 0);
 		expect(sum).toBe(120);
 		expect(text).toContain(`Pipeline stages sum to ${sum} ms; with 30 ms for the edge and 50 ms of headroom they fill the 200 ms budget`);
@@ -331,30 +328,15 @@ describe('similar-listings: serving capacity and cost', () => {
 });
 
 describe('similar-listings: key points', () => {
-	const sections = ['requirements', 'estimates', 'framing', 'metrics', 'architecture', 'data', 'features', 'model', 'evaluation', 'serving', 'monitoring'];
-
 	it('has 3-6 short key points for every framework section', () => {
-		expect(Object.keys(fm.keyPoints).sort()).toEqual([...sections].sort());
-		for (const id of sections) {
-			const points: string[] = fm.keyPoints[id];
-			expect(points.length).toBeGreaterThanOrEqual(3);
-			expect(points.length).toBeLessThanOrEqual(6);
-			for (const p of points) expect(p.split(/\s+/).length, p).toBeLessThanOrEqual(30);
-		}
+		expect(keyPointShapeProblems(fm)).toEqual([]);
 	});
 
 	it('keeps the body within 7,200 words', () => {
-		expect(body.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(7_200);
+		expect(words(body)).toBeLessThanOrEqual(7_200);
 	});
 
 	it('every number in a key point appears in the body', () => {
-		for (const id of sections) {
-			for (const p of fm.keyPoints[id] as string[]) {
-				for (const raw of p.match(/\$?\d[\d,.]*%?/g) ?? []) {
-					const n = raw.replace(/[.,]$/, '');
-					expect(body, `"${n}" from keyPoints.${id}`).toContain(n);
-				}
-			}
-		}
+		expect(keyPointNumbersMissing(fm, [body])).toEqual([]);
 	});
 });

@@ -1,6 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import {
 	averageQps,
 	peakQps,
@@ -16,13 +14,12 @@ import {
 	SECONDS_PER_DAY,
 } from '../../../src/lib/numbers/estimates.ts';
 import { sampleSizePerArm, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile } from '../../../src/lib/numbers/stats.ts';
+import { collapse, keyPointShapeProblems, onlineStages, readCase } from './helpers.ts';
 
-const source = readFileSync(new URL('../../../case-studies/tiktok-feed.mdx', import.meta.url), 'utf8');
-const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(source)![1]!);
-// Prose is wrapped at about 100 columns, so compare against the text with whitespace runs collapsed.
-const text = source.replace(/\s+/g, ' ');
+// `text` is the page with white-space runs collapsed: prose wraps at about 100 columns.
+const { flat: text, fm, body } = readCase('tiktok-feed');
 const { dailyActiveUsers: dau, requestsPerUserPerDay: rpu, peakFactor, latencyBudgetMs, itemsPerRequest } = fm.scale;
-const online = (fm.pipeline as { id: string; lane: string; items?: number; latencyMs?: number }[]).filter((s) => s.lane === 'online');
+const online = onlineStages(fm);
 const stage = (id: string) => online.find((s) => s.id === id)!;
 
 // Assumptions stated in the text.
@@ -408,24 +405,17 @@ describe('tiktok-feed: serving capacity and cost', () => {
 
 describe('tiktok-feed: key points', () => {
 	it('has 3–6 key points for every framework section, each at most 30 words', () => {
-		const ids = ['requirements', 'estimates', 'framing', 'metrics', 'architecture', 'data', 'features', 'model', 'evaluation', 'serving', 'monitoring'];
-		expect(Object.keys(fm.keyPoints).sort()).toEqual([...ids].sort());
-		for (const id of ids) {
-			const points = fm.keyPoints[id] as string[];
-			expect(points.length).toBeGreaterThanOrEqual(3);
-			expect(points.length).toBeLessThanOrEqual(6);
-			for (const p of points) expect(p.split(/\s+/).length, p).toBeLessThanOrEqual(30);
-		}
+		expect(keyPointShapeProblems(fm)).toEqual([]);
 	});
 
 	it('uses only numbers that the body or the scale also states', () => {
-		const body = source.slice(source.indexOf('\n---\n', 4) + 5).replace(/\s+/g, ' ');
+		const flatBody = collapse(body);
 		const scale = Object.values(fm.scale).map(String);
 		for (const points of Object.values(fm.keyPoints) as string[][]) {
 			for (const p of points) {
 				for (const n of p.match(/\$?\d[\d,.]*(?:\.\d+)?[%KMBT]?/g) ?? []) {
 					const num = n.replace(/[.,]$/, '');
-					expect(body.includes(num) || scale.includes(num.replace(/,/g, '')), `"${num}" in key point: ${p}`).toBe(true);
+					expect(flatBody.includes(num) || scale.includes(num.replace(/,/g, '')), `"${num}" in key point: ${p}`).toBe(true);
 				}
 			}
 		}

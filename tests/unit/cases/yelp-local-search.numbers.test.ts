@@ -1,6 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import {
 	averageQps,
 	peakQps,
@@ -14,9 +12,9 @@ import {
 	hnswIndexBytes,
 } from '../../../src/lib/numbers/estimates.ts';
 import { sampleSizePerArm, experimentDays, experimentDaysUnique, uniqueUsersAfterDays, normalQuantile } from '../../../src/lib/numbers/stats.ts';
+import { keyPointNumbersMissing, keyPointShapeProblems, onlineStages, readCase } from './helpers.ts';
 
-const text = readFileSync(new URL('../../../case-studies/yelp-local-search.mdx', import.meta.url), 'utf8');
-const fm = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]);
+const { text, fm, body } = readCase('yelp-local-search');
 const { dailyActiveUsers, requestsPerUserPerDay, peakFactor, corpusSize, latencyBudgetMs, itemsPerRequest } = fm.scale;
 
 const searchesPerDay = dailyActiveUsers * requestsPerUserPerDay;
@@ -159,7 +157,7 @@ describe('yelp-local-search: latency budget', () => {
 	});
 
 	it('online pipeline stages match the table and stay within the budget', () => {
-		const online = fm.pipeline.filter((s: { lane: string }) => s.lane === 'online');
+		const online = onlineStages(fm);
 		const sum = online.reduce((a: number, s: { latencyMs?: number }) => a + (s.latencyMs ?? 0), 0);
 		expect(sum).toBe(220);
 		expect(sum).toBeLessThanOrEqual(latencyBudgetMs);
@@ -384,27 +382,11 @@ describe('yelp-local-search: recalibration after negative downsampling', () => {
 });
 
 describe('yelp-local-search: key points', () => {
-	const body = text.slice(text.indexOf('\n---\n', 4) + 5);
-	const sections = ['requirements', 'estimates', 'framing', 'metrics', 'architecture', 'data', 'features', 'model', 'evaluation', 'serving', 'monitoring'];
-
 	it('has 3-6 short key points for every framework section', () => {
-		expect(Object.keys(fm.keyPoints).sort()).toEqual([...sections].sort());
-		for (const id of sections) {
-			const points: string[] = fm.keyPoints[id];
-			expect(points.length).toBeGreaterThanOrEqual(3);
-			expect(points.length).toBeLessThanOrEqual(6);
-			for (const p of points) expect(p.split(/\s+/).length).toBeLessThanOrEqual(30);
-		}
+		expect(keyPointShapeProblems(fm)).toEqual([]);
 	});
 
 	it('every number in a key point appears in the body', () => {
-		for (const id of sections) {
-			for (const p of fm.keyPoints[id] as string[]) {
-				for (const raw of p.match(/\$?\d[\d,.]*%?/g) ?? []) {
-					const n = raw.replace(/[.,]$/, '');
-					expect(body, `"${n}" from keyPoints.${id}`).toContain(n);
-				}
-			}
-		}
+		expect(keyPointNumbersMissing(fm, [body])).toEqual([]);
 	});
 });

@@ -101,7 +101,7 @@ describe('checkContent', () => {
 	it('refuses a huge file before parsing it', async () => {
 		const huge = Buffer.concat([valid, Buffer.alloc(5_000_000, 'x')]);
 		const { text } = await reportFor({ 'case-studies/huge.mdx': huge });
-		expect(text).toContain('case-studies/huge.mdx: file is 5.0 MB; a case study must be under 1 MB');
+		expect(text).toContain('case-studies/huge.mdx: file is 5 MB; a case study must be under 1 MB');
 	});
 
 	it('rejects a file name that is not a URL-safe slug', async () => {

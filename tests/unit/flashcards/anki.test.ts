@@ -74,7 +74,7 @@ describe('Anki export', () => {
 		const [guid, front, back, deck, tags] = rows[0];
 		expect(guid).toBe('mlsd/key-points/video-feed/requirements');
 		expect(front).toBe('Video feed: Requirements and scope<br><small>What does a strong candidate say? What are we building?</small>');
-		expect(back).toBe('<ul><li>Interest-driven, not social-graph.</li><li>Under 200 ms p99.</li><li>Says "fast", with code &amp; &lt;tags&gt; and a tab</li></ul>');
+		expect(back).toBe('<ul><li>Interest-driven, not social-graph.</li><li>Under 200 ms p99.</li><li>Says &quot;fast&quot;, with code &amp; &lt;tags&gt; and a tab</li></ul>');
 		expect(deck).toBe('MLSD Workbook::Video feed');
 		expect(tags.split(' ')).toEqual(['mlsd', 'kind::key-points', 'case::video-feed', 'domain::recommendation', 'section::requirements']);
 		const pitfall = rows.find((r) => r[0] === 'mlsd/pitfall/position-bias')!;
@@ -85,6 +85,11 @@ describe('Anki export', () => {
 	it('exports one deck alone', () => {
 		const { rows } = parseAnkiText(toAnkiText(cards.filter((c) => c.deck === 'concepts'), names));
 		expect(rows).toEqual([['mlsd/definition/metrics/normalized-entropy', 'Normalized entropy<br><small>Define it. (Metrics)</small>', 'Log loss over the background log loss.', 'MLSD Workbook::Concepts', 'mlsd kind::definition']]);
+	});
+
+	it('keeps a double quote in a field through the CSV quoting', () => {
+		const { rows } = parseAnkiText(toAnkiText(cards.slice(0, 1), { ...names, titles: { 'video-feed': 'Video "feed"' } }));
+		expect(rows[0][3]).toBe('MLSD Workbook::Video "feed"');
 	});
 
 	it('never lets a deck title nest decks by accident', () => {

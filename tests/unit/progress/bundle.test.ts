@@ -79,6 +79,8 @@ describe('progress export and import', () => {
 		const bad = JSON.parse(progressToJson(from));
 		bad.practice['video-feed'].attempts[0].answers = { model: 7 };
 		expect(parseProgressFile(JSON.stringify(bad))).toMatchObject({ ok: false, message: expect.stringMatching(/damaged.*practice\.video-feed\.attempts\[0\]\.answers\.model: expected string/) });
+		// Sizes read in the project's one unit convention (decimal: 1 MB = 1,000,000 bytes).
+		expect(parseProgressFile(' '.repeat(20_460_000))).toEqual({ ok: false, message: 'This file is 20.5 MB; a progress export is at most 20 MB.' });
 	});
 
 	it('reports a write that fails and writes the rest', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineText, isSafeHref, renderInline } from '../../../src/lib/site/inline-markdown.ts';
+import { inlineNodes, inlineText, isSafeHref, renderInline } from '../../../src/lib/site/inline-markdown.ts';
 import { smartQuotes } from '../../../src/lib/site/typography.ts';
 
 describe('renderInline', () => {
@@ -45,6 +45,25 @@ describe('renderInline', () => {
 	it('uses typographic quotes in text but not in code', () => {
 		expect(renderInline(`the "did you mean" link isn't \`"raw"\``)).toBe('the \u201cdid you mean\u201d link isn\u2019t <code>&quot;raw&quot;</code>');
 		expect(renderInline("`user`'s history")).toBe('<code>user</code>\u2019s history');
+	});
+});
+
+describe('inlineNodes', () => {
+	it('gives the same safe nodes renderInline draws, without the positions of the frontmatter string', () => {
+		expect(inlineNodes('a *b* <i>c</i> [d](javascript:x) [e](/f/)')).toEqual([
+			{ type: 'text', value: 'a ' },
+			{ type: 'emphasis', children: [{ type: 'text', value: 'b' }] },
+			{ type: 'text', value: ' ' },
+			{ type: 'text', value: '<i>' },
+			{ type: 'text', value: 'c' },
+			{ type: 'text', value: '</i>' },
+			{ type: 'text', value: ' ' },
+			{ type: 'text', value: 'd' },
+			{ type: 'text', value: ' ' },
+			{ type: 'link', url: '/f/', title: null, children: [{ type: 'text', value: 'e' }] },
+		]);
+		expect(inlineNodes('# 5 shards')).toEqual([{ type: 'text', value: '# 5 shards' }]);
+		expect(inlineNodes('one\n\ntwo')).toEqual([{ type: 'text', value: 'one' }, { type: 'text', value: ' ' }, { type: 'text', value: 'two' }]);
 	});
 });
 

@@ -6,6 +6,7 @@
  * note's GUID, its deck and its tags. The GUID is the card's stable id, so
  * importing a newer file updates the notes instead of duplicating them.
  */
+import { escapeHtml } from '../../site/escape-html.ts';
 import type { Flashcard } from './cards.ts';
 
 export interface AnkiDeckNames {
@@ -27,8 +28,8 @@ export function ankiDeckName(deck: string, names: AnkiDeckNames): string {
 export function toAnkiText(cards: Flashcard[], names: AnkiDeckNames): string {
 	const header = ['#separator:tab', '#html:true', '#notetype:Basic', '#guid column:1', '#deck column:4', '#tags column:5', `#columns:${ANKI_COLUMNS.join('\t')}`];
 	const rows = cards.map((c) => {
-		const front = `${html(names.plain(c.front))}<br><small>${html(names.plain(c.hint))}</small>`;
-		const back = c.back.length > 1 ? `<ul>${c.back.map((b) => `<li>${html(names.plain(b))}</li>`).join('')}</ul>` : html(names.plain(c.back[0] ?? ''));
+		const front = `${escapeHtml(names.plain(c.front))}<br><small>${escapeHtml(names.plain(c.hint))}</small>`;
+		const back = c.back.length > 1 ? `<ul>${c.back.map((b) => `<li>${escapeHtml(names.plain(b))}</li>`).join('')}</ul>` : escapeHtml(names.plain(c.back[0] ?? ''));
 		return [`mlsd/${c.id}`, front, back, ankiDeckName(c.deck, names), tagsOf(c).join(' ')].map(field).join('\t');
 	});
 	return `${[...header, ...rows].join('\n')}\n`;
@@ -42,10 +43,6 @@ export function tagsOf(card: Flashcard): string[] {
 /** Every field quoted, CSV style (a `"` doubled), with no tab or line break left inside. */
 function field(text: string): string {
 	return `"${text.replace(/[\t\r\n]+/g, ' ').replace(/"/g, '""')}"`;
-}
-
-function html(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The file name for a deck's export (`tiktok-feed.txt`), or `all.txt` for every card. */

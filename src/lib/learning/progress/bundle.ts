@@ -11,6 +11,7 @@ import { describeIssue, type Attempt } from '../practice/attempt.ts';
 import { docSchema, emptyDoc, loadPractice, savePractice, STORE_VERSION, type PracticeDoc, type StorageLike } from '../practice/storage.ts';
 import { flashcardDocSchema, loadFlashcards, saveFlashcards, type FlashcardDoc } from '../flashcards/storage.ts';
 import { mergeHistories } from '../flashcards/merge.ts';
+import { formatBytes } from '../../numbers/estimates.ts';
 import { parseProgress, ROADMAP_STORAGE_KEY, serializeProgress } from '../roadmap-progress.ts';
 
 export const PROGRESS_FORMAT = 'mlsd-workbook/progress';
@@ -85,7 +86,7 @@ export type ParsedBundle = { ok: true; bundle: ProgressBundle } | { ok: false; m
 /** Reads an exported progress file; any problem gives a message and no data. */
 export function parseProgressFile(text: string): ParsedBundle {
 	const bytes = new TextEncoder().encode(text).length;
-	if (bytes > MAX_PROGRESS_BYTES) return { ok: false, message: `This file is ${(bytes / 1e6).toFixed(1)} MB; a progress export is at most ${MAX_PROGRESS_BYTES / 1e6} MB.` };
+	if (bytes > MAX_PROGRESS_BYTES) return { ok: false, message: `This file is ${formatBytes(bytes)}; a progress export is at most ${formatBytes(MAX_PROGRESS_BYTES)}.` };
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
