@@ -95,8 +95,8 @@ describe('harmful-content: latency budget', () => {
 		// The 125 ms follow-up: handoff, decision and headroom leave about 60 ms for the model path.
 		expect(125 - 30 - 10 - 25).toBe(60);
 		expect(fm.followUps[0].answer).toContain('The critical path is 140 ms today');
-		expect(online.map((s: { latencyMs: number }) => s.latencyMs)).toEqual([20, 80, 20, 10]);
-		const items = online.map((s: { items: number }) => s.items);
+		expect(online.map((s) => s.latencyMs)).toEqual([20, 80, 20, 10]);
+		const items = online.map((s) => s.items);
 		expect(items).toEqual([2, 3, 8, 1]);
 		expect(items[items.length - 1]).toBe(itemsPerRequest);
 		expectText('2 hashes (image and normalised text), 3 unit\nembeddings (caption, OCR text, image), 8 policy scores, 1 action');

@@ -187,7 +187,7 @@ describe('payment-fraud: latency budget', () => {
 		const online = onlineStages(fm);
 		const sum = online.reduce((a: number, s: { latencyMs?: number }) => a + (s.latencyMs ?? 0), 0);
 		expect(sum).toBe(55);
-		expect(online.map((s: { latencyMs: number }) => s.latencyMs)).toEqual([5, 5, 20, 5, 10, 5, 5]);
+		expect(online.map((s) => s.latencyMs)).toEqual([5, 5, 20, 5, 10, 5, 5]);
 		expect(text).toContain(`Pipeline stages sum to ${sum} ms`);
 		expect(sum + 45).toBe(latencyBudgetMs);
 	});

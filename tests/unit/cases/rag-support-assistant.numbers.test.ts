@@ -124,7 +124,7 @@ describe('rag-support-assistant: tokens, prices and latency', () => {
 		const sum = online.reduce((a: number, s: { latencyMs?: number }) => a + (s.latencyMs ?? 0), 0);
 		expect(sum).toBe(1_800);
 		expect(body).toContain(`Pipeline stages sum to ${formatInt(sum)} ms`);
-		const items = online.filter((s: { items?: number }) => s.items).map((s: { items: number }) => s.items);
+		const items = online.filter((s: { items?: number }) => s.items).map((s) => s.items);
 		expect(items).toEqual([50, 8, 1]);
 		expect(items[items.length - 1]).toBe(itemsPerRequest);
 	});

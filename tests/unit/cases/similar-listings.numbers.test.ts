@@ -149,7 +149,7 @@ describe('similar-listings: latency budget', () => {
 		expect(sum).toBe(120);
 		expect(text).toContain(`Pipeline stages sum to ${sum} ms; with 30 ms for the edge and 50 ms of headroom they fill the 200 ms budget`);
 		expect(sum + 30 + 50).toBe(latencyBudgetMs);
-		const items = online.filter((s: { items?: number }) => s.items).map((s: { items: number }) => s.items);
+		const items = online.filter((s: { items?: number }) => s.items).map((s) => s.items);
 		expect(items).toEqual([400, 150, 150, 50, 12, 12]);
 		expect(items[items.length - 1]).toBe(itemsPerRequest);
 	});

@@ -218,7 +218,7 @@ describe('visual-search: latency budget', () => {
 		expect(sum).toBe(200);
 		expect(text).toContain(`Pipeline stages sum to ${sum} ms`);
 		expect(sum + 40 + 60).toBe(latencyBudgetMs);
-		const items = online.filter((s: { items?: number }) => s.items).map((s: { items: number }) => s.items);
+		const items = online.filter((s: { items?: number }) => s.items).map((s) => s.items);
 		expect(items).toEqual([1000, 300, 100, 20, 20]);
 		expect(items[items.length - 1]).toBe(itemsPerRequest);
 	});

@@ -162,7 +162,7 @@ describe('yelp-local-search: latency budget', () => {
 		expect(sum).toBe(220);
 		expect(sum).toBeLessThanOrEqual(latencyBudgetMs);
 		expect(text).toContain(`Pipeline stages sum to ${sum} ms`);
-		const items = online.filter((s: { items?: number }) => s.items).map((s: { items: number }) => s.items);
+		const items = online.filter((s: { items?: number }) => s.items).map((s) => s.items);
 		expect(items).toEqual([1000, 1000, 200, 100, 20, 20]);
 		expect(items[items.length - 1]).toBe(itemsPerRequest);
 	});
