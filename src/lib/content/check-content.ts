@@ -173,7 +173,8 @@ function checkLinks(links: InternalLink[], anchors: Map<string, string[]>): Prob
 			const examples = (otherCases.length ? otherCases : ['/cases/', '/pitfalls/', '/framework/']).slice(0, 3);
 			problems.push(problem(link.file, `link to ${link.url}: no page at ${path}.${didYouMeanPhrase(path, routes)}`, { line: link.line, fix: `Link to an existing page, e.g. ${examples.join(', ')}.` }));
 		} else if (hash && !ids.includes(hash)) {
-			problems.push(problem(link.file, `link to ${link.url}: ${path} has no anchor "#${hash}".${didYouMeanPhrase(hash, ids)}`, { line: link.line, fix: `Use one of its anchors: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}.` }));
+			const fix = ids.length ? `Use one of its anchors: ${ids.slice(0, 12).join(', ')}${ids.length > 12 ? ', …' : ''}.` : `Link to ${path} without "#${hash}"; that page has no anchors.`;
+			problems.push(problem(link.file, `link to ${link.url}: ${path} has no anchor "#${hash}".${didYouMeanPhrase(hash, ids)}`, { line: link.line, fix }));
 		}
 	}
 	return problems;

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCaseFile, checkContent, checkDiagrams, type CaseFileCheck } from '../../../src/lib/content/check-content.ts';
@@ -260,6 +260,7 @@ describe('checkContent', () => {
 		const report = await checkContent({ root, checkDiagram });
 		expect(report.cases).toEqual([]);
 		expect(report.filesChecked).toBe(1);
+		expect(report.warnings).toEqual([]);
 		expect(report.problems.length).toBeGreaterThan(0);
 		expect(report.problems.every((p) => p.file === 'templates/framework.yaml')).toBe(true);
 	});
@@ -297,3 +298,93 @@ describe('arXiv references', () => {
 	});
 });
 
+
+describe('checkContent: catalogs, routes and files', () => {
+	const noDiagrams = async () => null;
+	const body = (snippet: string) => readFileSync(join(FIXTURES, 'valid.mdx'), 'utf8').replace('## Model\n', `## Model\n\n${snippet}\n`);
+	const check = (files: Record<string, string | Buffer>, options: Parameters<typeof checkContent>[0] = {}) => checkContent({ root: makeContentRoot(files), checkDiagram: noDiagrams, ...options });
+	/** 1-based line of the `n`th line of `text` that contains `needle`. */
+	const lineOf = (text: string, needle: string, n = 1) => text.split('\n').flatMap((l, i) => (l.includes(needle) ? [i + 1] : []))[n - 1];
+
+	it.each(['pitfalls.yaml', 'checklists.yaml', 'domains.yaml'])('reports a %s that is not YAML, and still checks the cases', async (name) => {
+		const report = await check({ [`case-studies/${name}`]: '- [not closed\n', 'case-studies/minimal.mdx': valid });
+		expect(report.problems.filter((p) => p.file === `case-studies/${name}`)).not.toEqual([]);
+		expect(report.filesChecked).toBe(5);
+	});
+
+	it('puts each catalog problem on the line of the entry', async () => {
+		const pitfalls = readFileSync('case-studies/pitfalls.yaml', 'utf8').replace('stage: data', 'stage: datta').replace(/- id: (?!temporal-leakage)[a-z-]+\n/, '- id: temporal-leakage\n');
+		const checklists = readFileSync('case-studies/checklists.yaml', 'utf8').replace(/^estimates:/m, 'estimatez:').replace('- id: users-and-surfaces', '- id: business-goal');
+		const report = await check({ 'case-studies/pitfalls.yaml': pitfalls, 'case-studies/checklists.yaml': checklists, 'case-studies/minimal.mdx': valid });
+		const at = (start: string) => report.problems.find((p) => p.message.startsWith(start))?.line;
+		expect(at('unknown framework section "datta"')).toBe(lineOf(pitfalls, 'stage: datta'));
+		expect(at('pitfall id "temporal-leakage" is used twice')).toBe(lineOf(pitfalls, '- id: temporal-leakage', 2));
+		// A section is located where its list starts, the line after its name.
+		expect(at('unknown framework section "estimatez"')).toBe(lineOf(checklists, 'estimatez:') + 1);
+		expect(at('checklist item id "business-goal" is used twice')).toBe(lineOf(checklists, '- id: business-goal', 2));
+	});
+
+	it('suggests a slug made of the file name’s words', async () => {
+		const report = await check({ 'case-studies/_My  Case_.mdx': valid });
+		expect(report.problems.map((p) => p.fix)).toEqual(['Rename it to lowercase words joined by hyphens, e.g. "my-case.mdx".']);
+	});
+
+	it('checks the site links in diagrams on their own lines, suggesting other pages', async () => {
+		const diagram = '```mermaid\nflowchart LR\n  A[Start] --> B[End]\n  click A "/nowhere/"\n  click B "https://example.com/"\n```';
+		const text = body(diagram);
+		const report = await check({ 'case-studies/minimal.mdx': text });
+		expect(report.problems).toEqual([{ file: 'case-studies/minimal.mdx', message: 'link to /nowhere/: no page at /nowhere/.', line: lineOf(text, 'click A'), fix: 'Link to an existing page, e.g. /cases/, /pitfalls/, /framework/.' }]);
+	});
+
+	it('resolves crib sheets, and says when a page has no anchors at all', async () => {
+		expect((await check({ 'case-studies/minimal.mdx': body('[crib](/cases/minimal/crib/)') })).problems).toEqual([]);
+		for (const url of ['/cases/minimal/crib/#model', '/search/#results', '/roadmap/#week-1']) {
+			const report = await check({ 'case-studies/minimal.mdx': body(`[x](${url})`) });
+			const [path, hash] = url.split('#');
+			expect(report.problems.map((p) => p.fix)).toEqual([`Link to ${path} without "#${hash}"; that page has no anchors.`]);
+		}
+	});
+
+	it('takes extra routes, listing up to twelve of their anchors in a fix', async () => {
+		const ids = (n: number) => Array.from({ length: n }, (_, i) => `a${i + 1}`);
+		const extraRoutes = new Map([['/twelve/', ids(12)], ['/thirteen/', ids(13)]]);
+		const report = await check({ 'case-studies/minimal.mdx': body('[ok](/twelve/#a12) [a](/twelve/#zz) [b](/thirteen/#zz)') }, { extraRoutes });
+		expect(report.problems.map((p) => p.fix)).toEqual([`Use one of its anchors: ${ids(12).join(', ')}.`, `Use one of its anchors: ${ids(12).join(', ')}, ….`]);
+	});
+
+	it('suggests at most three other cases for a link to a missing one', async () => {
+		const report = await check({ 'case-studies/a.mdx': valid, 'case-studies/b.mdx': valid, 'case-studies/c.mdx': valid, 'case-studies/d.mdx': body('[x](/cases/no-such-case/)') });
+		expect(report.problems.map((p) => p.fix)).toEqual(['Link to an existing page, e.g. /cases/a/, /cases/b/, /cases/c/.']);
+	});
+
+	it('reports a broken roadmap, and counts the prompt index when there is one', async () => {
+		const root = makeContentRoot({ 'case-studies/minimal.mdx': valid });
+		mkdirSync(join(root, 'src/data'), { recursive: true });
+		writeFileSync(join(root, 'src/data/roadmap.yaml'), 'weeks: 3\n');
+		writeFileSync(join(root, 'case-studies/prompts.yaml'), readFileSync('case-studies/prompts.yaml'));
+		const report = await checkContent({ root, checkDiagram: noDiagrams });
+		expect(report.problems.filter((p) => p.file === 'src/data/roadmap.yaml')).not.toEqual([]);
+		expect(report.filesChecked).toBe(1 + 4 + 1);
+	});
+
+	it('reports a diagram that renders but is too wide as a warning, failing nothing', async () => {
+		const report = await check({ 'case-studies/minimal.mdx': valid }, { checkDiagram: async () => ({ message: 'too wide', fix: 'Shorten it.', severity: 'warning' }) });
+		expect(report.problems).toEqual([]);
+		expect(report.warnings.map((p) => [p.message, p.severity])).toEqual([['diagram: too wide', 'warning'], ['diagram: too wide', 'warning']]);
+		expect(report.cases.map((c) => c.slug)).toEqual(['minimal']);
+	});
+
+	it('reads case files in folders, in path order, and nothing but .md and .mdx files', async () => {
+		const report = await check({ 'case-studies/zeta.mdx': valid, 'case-studies/drafts/alpha.mdx': valid, 'case-studies/notes.mdx.orig': 'x', 'case-studies/old.mdx.bak/readme.txt': 'x' });
+		expect(report.problems).toEqual([]);
+		expect(report.cases.map((c) => c.file)).toEqual(['case-studies/drafts/alpha.mdx', 'case-studies/zeta.mdx']);
+	});
+
+	it('reports missing catalogs, and no cases, when there is no case-studies folder', async () => {
+		const root = makeContentRoot({});
+		rmSync(join(root, 'case-studies'), { recursive: true });
+		const report = await checkContent({ root, checkDiagram: noDiagrams });
+		expect(report.cases).toEqual([]);
+		expect(new Set(report.problems.map((p) => p.file))).toEqual(new Set(['case-studies/pitfalls.yaml', 'case-studies/checklists.yaml', 'case-studies/domains.yaml']));
+	});
+});

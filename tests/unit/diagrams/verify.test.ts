@@ -208,6 +208,11 @@ describe('the label check on real drawings', () => {
 		}
 	});
 
+	it('quotes both the label and the drawing line by line', () => {
+		const svg = rewrite(drawings.get('flowchart')!.svg, (k) => (k === 'e:0' ? ['top 20', 'by scorer'] : undefined));
+		expect(check('flowchart', svg)).toThrow('Renderer check failed: the label of A → B should read "top 20 / by score" but the drawing shows "top 20 / by scorer"');
+	});
+
 	it('checks each copy of a participant', () => {
 		expect(check('sequence', rewrite(drawings.get('sequence')!.svg, (k, copy) => (k === 'p:W' && copy === 1 ? ['Webs'] : undefined)))).toThrow(
 			'Renderer check failed: the participant "W" should read "Web" but the drawing shows "Webs"',
