@@ -121,7 +121,12 @@ async function runOnce(count: number, keep: boolean): Promise<TestRun> {
 	}
 }
 
-const minutes = (ms: number | undefined) => (ms === undefined ? '–' : ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`);
+/** `1 min 5 s` (whole seconds, rounded before splitting so 119.6 s reads `2 min 0 s`), or `42.3 s` under a minute. */
+export const minutes = (ms: number | undefined) => {
+	if (ms === undefined) return '–';
+	const s = Math.round(ms / 1000);
+	return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${(ms / 1000).toFixed(1)} s`;
+};
 const STEPS = ['unit tests', 'site build', 'build tests', 'e2e tests'];
 
 export function testsTable(unsorted: TestRun[]): string {

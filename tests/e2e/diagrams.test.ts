@@ -1,9 +1,12 @@
 /**
  * Every diagram on every built page, measured in Chromium (bounding boxes and computed font
- * sizes), so new cases and pages are covered without touching this file:
+ * sizes), so new cases and pages are covered without touching this file (worksheets, which
+ * fold their case's diagrams away, by one representative):
  * - at 1280 px no diagram is clipped and no diagram text is under 11 px, unless the build
  *   warned that the diagram is too wide (`data-too-wide`, with a located warning in
- *   `npm run check`); any diagram under 11 px without that mark fails;
+ *   `npm run check`); any diagram under 11 px without that mark fails; in a worksheet's
+ *   reference column (half the width) each is whole, and one shrunk under 11 px has a visible
+ *   "Enlarge diagram" button;
  * - at 390 px every diagram (deep dives opened) is shown whole in the column, with a visible "Enlarge diagram"
  *   button opening a full-screen view with pan and zoom (keyboard included, axe-clean);
  * - printed at the A4 text width, no diagram text is under 7 pt (same exception).
@@ -13,6 +16,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstBuiltCase } from '../../src/lib/tooling/page-types.ts';
 import { DIST, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -29,7 +33,9 @@ function pagesWithDiagrams(): string[] {
 		.sort();
 }
 const pages = pagesWithDiagrams();
-const screenPages = pages.filter((p) => !p.startsWith('print/'));
+// A worksheet keeps a case's diagrams folded in its reference answers (measured on the case page), so one worksheet checks the template.
+const worksheet = `practice/${firstBuiltCase(DIST)}/`;
+const screenPages = pages.filter((p) => !p.startsWith('print/') && (!p.startsWith('practice/') || p === worksheet));
 
 interface Measured {
 	index: number;
@@ -94,16 +100,31 @@ describe('diagrams at 1280 px', () => {
 		await openDeepDives(page);
 		const problems: string[] = [];
 		let measured = 0;
-		for (const d of await measure(page)) {
-			if (!d.shown) continue; // inside a closed reveal (practice mode): measured on the case page
-			measured++;
-			for (const p of notClipped(d)) problems.push(`#${d.index} "${d.title}" ${p}`);
-			if (d.minTextPx < 11 - 0.05) {
-				if (d.tooWide) warned.push(`${path} #${d.index} "${d.title}": ${d.minTextPx.toFixed(1)} px`);
-				else problems.push(`#${d.index} "${d.title}": text at ${d.minTextPx.toFixed(1)} px, under 11 px, and the build did not warn`);
+		const check = async (where: string, narrow = false) => {
+			for (const d of await measure(page)) {
+				if (!d.shown) continue; // folded in a reference not revealed yet
+				measured++;
+				for (const p of notClipped(d)) problems.push(`${where}#${d.index} "${d.title}" ${p}`);
+				// A narrow column holds the diagram whole; one it shrinks under 11 px offers "Enlarge diagram", as on a phone.
+				if (narrow) {
+					if (d.minTextPx < 11 - 0.05 && !(await page.locator('figure.diagram').nth(d.index).locator(':scope > button.diagram-open').isVisible())) problems.push(`${where}#${d.index} "${d.title}": text at ${d.minTextPx.toFixed(1)} px with no visible Enlarge button`);
+				} else if (d.minTextPx < 11 - 0.05) {
+					if (d.tooWide) warned.push(`${path} ${where}#${d.index} "${d.title}": ${d.minTextPx.toFixed(1)} px`);
+					else problems.push(`${where}#${d.index} "${d.title}": text at ${d.minTextPx.toFixed(1)} px, under 11 px, and the build did not warn`);
+				}
 			}
-		}
-		if (!path.startsWith('practice/')) expect(measured, 'diagrams measured').toBeGreaterThan(0);
+		};
+		if (path.startsWith('practice/')) {
+			// A worksheet shows a section's reference, diagrams included, in a narrow column beside the answer box, one section at a time.
+			const sections = await page.locator('template[data-reference]').evaluateAll((ts) => ts.filter((t) => (t as HTMLTemplateElement).content.querySelector('figure.diagram')).map((t) => t.getAttribute('data-reference')!));
+			expect(sections.length, 'sections whose reference holds a diagram').toBeGreaterThan(0);
+			for (const id of sections) {
+				await page.locator(`[data-compare="${id}"]`).click();
+				await expect.poll(() => page.locator(`[data-reference-panel="${id}"]`).isVisible()).toBe(true);
+				await check(`reference "${id}" `, true);
+			}
+		} else await check('');
+		expect(measured, 'diagrams measured').toBeGreaterThan(0);
 		expect(problems).toEqual([]);
 		await context.close();
 	});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { caseFiles } from '../../scripts/bench-tests.ts';
+import { caseFiles, minutes } from '../../scripts/bench-tests.ts';
 import { CASE_TITLE_MAX } from '../../src/schemas/case.ts';
 import { FIXTURES } from '../fixtures/content-root.ts';
 
@@ -35,5 +35,15 @@ describe('the cases `npm run bench:tests` measures with', () => {
 		const copy = frontmatter(files['case-studies/b-2.mdx']!).title;
 		expect(copy).toMatch(/^A title: x+… \(2\)$/);
 		expect(copy.length).toBeLessThanOrEqual(CASE_TITLE_MAX);
+	});
+});
+
+describe('the durations it reports', () => {
+	it('reads minutes and whole seconds, never "60 s"', () => {
+		expect(minutes(959_684)).toBe('16 min 0 s');
+		expect(minutes(119_600)).toBe('2 min 0 s');
+		expect(minutes(61_400)).toBe('1 min 1 s');
+		expect(minutes(59_400)).toBe('59.4 s');
+		expect(minutes(undefined)).toBe('–');
 	});
 });
