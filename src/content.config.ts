@@ -12,7 +12,9 @@ export const collections = {
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 	/** Case studies live beside the code in case-studies/, one MDX file per case; the file name is the slug. */
 	cases: defineCollection({
-		loader: glob({ pattern: '**/*.{md,mdx}', base: './case-studies', generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.mdx?$/, '') }),
+		// retainBody: false: pages render a case from its compiled MDX module, never from the raw text, and the data
+		// store would otherwise hold each case's text (~100 KB) in several copies for the whole build (bench/RESULTS.md).
+		loader: glob({ pattern: '**/*.{md,mdx}', base: './case-studies', generateId: ({ entry }) => entry.replace(/^.*\//, '').replace(/\.mdx?$/, ''), retainBody: false }),
 		schema: caseFrontmatterSchema,
 	}),
 };

@@ -15,24 +15,26 @@ const AGAIN = 'Run `npm run check` to see this report again.';
  * until the content is fixed (content-check-middleware.ts).
  */
 export function contentCheck(report: ContentReport): AstroIntegration {
+	// Only the problems are kept: the checked cases hold every case file's text, which a build must not carry to the end.
+	const { problems, warnings } = report;
 	let root = process.cwd();
 	return {
 		name: 'mlsd:content-check',
 		hooks: {
 			'astro:config:setup': ({ command, config, logger, addMiddleware }) => {
 				root = fileURLToPath(config.root);
-				const text = formatReport([...report.problems, ...report.warnings]);
-				if (report.problems.length && command === 'build') {
+				const text = formatReport([...problems, ...warnings]);
+				if (problems.length && command === 'build') {
 					logger.error(`Content problems:\n\n${text}\n\n${AGAIN}`);
 					process.exit(1);
 				}
-				if (report.problems.length || report.warnings.length) logger.warn(`Content ${report.problems.length ? 'problems' : 'warnings'}:\n\n${text}\n\n${AGAIN}`);
+				if (problems.length || warnings.length) logger.warn(`Content ${problems.length ? 'problems' : 'warnings'}:\n\n${text}\n\n${AGAIN}`);
 				if (command === 'dev') {
-					devContentState(root).problems = report.problems;
+					devContentState(root).problems = problems;
 					addMiddleware({ entrypoint: new URL('./content-check-middleware.ts', import.meta.url), order: 'pre' });
 				}
 			},
-			'astro:server:setup': ({ server, logger }) => watchContent(server, logger, root, report),
+			'astro:server:setup': ({ server, logger }) => watchContent(server, logger, root, { problems, warnings }),
 		},
 	};
 }

@@ -8,7 +8,7 @@ import { contentOverlayError, devContentState, isCheckedFile } from '../lib/cont
 import { displayPath } from '../lib/content/project.ts';
 
 /** Re-checks after every change to a checked file, one run at a time, and reports what changed. */
-export function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, root: string, initial: ContentReport): void {
+export function watchContent(server: ViteDevServer, logger: AstroIntegrationLogger, root: string, initial: Pick<ContentReport, 'problems' | 'warnings'>): void {
 	const state = devContentState(root);
 	let last = formatReport([...initial.problems, ...initial.warnings]);
 	let again = false;
