@@ -83,6 +83,17 @@ describe('npm run dev reports content problems as they are saved', () => {
 		await page.close();
 	});
 
+	it('a save that arrives in two steps (emptied, then written) is checked once it has settled, not while empty', async () => {
+		const from = dev.output().length;
+		writeFileSync(join(root, CASE), '');
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		writeFileSync(join(root, CASE), broken('unknown-pitfall'));
+		const terminal = await dev.waitFor(/Found \d+ problems? in 1 file\./, from);
+		expect(terminal).not.toContain('missing frontmatter');
+		expect(terminal).toContain('unknown pitfall "temporal-leackage"');
+		await save(valid, /Content check: no problems\./);
+	});
+
 	it('a broken page shows nothing of src/lib in the terminal either', () => {
 		expect(dev.output()).not.toMatch(/\n\s+at .+src\/lib\/.+:\d+:\d+/);
 		expect(dev.output()).not.toContain('the content check should have caught this');
