@@ -33,7 +33,7 @@ await loadMermaid();
 const site = process.env.SITE_URL ?? 'https://mlsd-workbook.github.io';
 const base = process.env.BASE_PATH ?? '/';
 
-const sidebar = buildSidebar(report.cases, base);
+const sidebar = buildSidebar(report.cases);
 
 export default defineConfig({
 	site,
@@ -48,7 +48,7 @@ export default defineConfig({
 	markdown: {
 		// Code blocks are highlighted by Starlight's Expressive Code (CSP-safe stylesheets); Shiki's inline styles would be refused.
 		syntaxHighlight: false,
-		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: { ...sidebarTitles(sidebar, base), ...caseTitles(report.cases) } }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables, rehypeCaseSections] }),
+		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: { ...sidebarTitles(sidebar), ...caseTitles(report.cases) } }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables, rehypeCaseSections] }),
 	},
 	vite: {
 		build: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // Starlight's own path helpers, which every sidebar link goes through (not exported by the package, so reached by file).
-import { ensureTrailingSlash, stripHtmlExtension } from '../../node_modules/@astrojs/starlight/dist/utils/path.js';
+import { ensureTrailingSlash, stripHtmlExtension, stripLeadingSlash, stripTrailingSlash } from '../../node_modules/@astrojs/starlight/dist/utils/path.js';
 import { SIDEBAR_CASES_PER_DOMAIN, buildSidebar, caseTitles, domainGroupLink, readingOrder, repairNavigation, type Navigation } from '../../src/lib/site/sidebar.ts';
 import type { CheckedCase } from '../../src/lib/content/check-content.ts';
 
@@ -10,9 +10,10 @@ const make = (slug: string, domain: string, difficulty: 'foundation' | 'intermed
 type Link = Extract<Navigation['sidebar'][number], { type: 'link' }>;
 
 /** The navigation Starlight hands a page: every sidebar link formatted as a path (the site's trailingSlash: 'always'), previous/next its neighbours in the flattened sidebar. */
-function asStarlightRoute(sidebar: ReturnType<typeof buildSidebar>, current: string): Navigation {
-	// Starlight's formatPath for build.format 'directory', trailingSlash 'always' and base '/' (its base helper needs Vite's import.meta.env).
-	const format = (href: string) => ensureTrailingSlash(stripHtmlExtension(href));
+function asStarlightRoute(sidebar: ReturnType<typeof buildSidebar>, current: string, base = '/'): Navigation {
+	// Starlight's formatPath for build.format 'directory' and trailingSlash 'always', with its pathWithBase written out (that helper reads Vite's import.meta.env).
+	const withBase = (path: string) => `${stripTrailingSlash(base)}/${stripLeadingSlash(path)}`;
+	const format = (href: string) => ensureTrailingSlash(withBase(stripHtmlExtension(href)));
 	type Item = { label: string; link?: string; items?: Item[] };
 	const entries = (items: Item[]): Navigation['sidebar'] => items.map((i) => (i.items ? { type: 'group', entries: entries(i.items) } : { type: 'link', label: i.label, href: format(i.link!) }));
 	const route: Navigation = { sidebar: entries(sidebar as Item[]), pagination: { prev: undefined, next: undefined } };
@@ -36,12 +37,20 @@ describe('sidebar and reading order', () => {
 
 	it('lists a domain’s cases, and links to the index instead once a domain has many, so pages do not grow with the catalog', () => {
 		const many = Array.from({ length: SIDEBAR_CASES_PER_DOMAIN + 1 }, (_, i) => make(`ads-${i}`, 'ads', 'advanced'));
-		const sidebar = buildSidebar([make('feed', 'recommendation', 'advanced'), ...many], '/mlsd/');
+		const sidebar = buildSidebar([make('feed', 'recommendation', 'advanced'), ...many]);
 		const groups = (sidebar.find((g) => g.label === 'Case studies') as { items: unknown[] }).items;
 		expect(groups).toEqual([
-			{ label: 'Recommendations and feeds', items: [{ label: 'FEED', link: '/mlsd/cases/feed/' }] },
-			{ label: `Ads and marketplaces (${many.length})`, link: '/mlsd/cases/#ads' },
+			{ label: 'Recommendations and feeds', items: [{ label: 'FEED', link: '/cases/feed/' }] },
+			{ label: `Ads and marketplaces (${many.length})`, link: '/cases/#ads' },
 		]);
+	});
+
+	it('links once under the base path of a project site: Starlight adds the base, the sidebar does not', () => {
+		const route = asStarlightRoute(buildSidebar([make('feed', 'recommendation', 'advanced')]), 'Calculators', '/mlsd/');
+		const hrefs = links(route).map((l) => l.href);
+		expect(hrefs).toContain('/mlsd/cases/');
+		expect(hrefs).toContain('/mlsd/cases/feed/');
+		expect(hrefs.filter((h) => !h.startsWith('/mlsd/') || h.startsWith('/mlsd/mlsd/'))).toEqual([]);
 	});
 });
 
@@ -68,6 +77,13 @@ describe('navigation past the sidebar’s limit per domain', () => {
 		repairNavigation(route, order);
 		expect(links(route).map((l) => l.href)).toEqual(before.map((h) => (h.includes('#') ? h.replace(/\/$/, '') : h)));
 		expect(links(route).find((l) => l.label === 'SEARCH-A')!.href).toBe('/cases/search-a/');
+	});
+
+	it('under a base path too, the group link keeps its fragment and previous/next lead to a case', () => {
+		const route = asStarlightRoute(buildSidebar(cases), 'Calculators', '/mlsd/');
+		repairNavigation(route, order, '/mlsd/');
+		expect(links(route).map((l) => l.href)).toContain('/mlsd/cases/#recommendation');
+		expect(route.pagination.next).toMatchObject({ label: 'REC-00', href: '/mlsd/cases/rec-00/' });
 	});
 
 	it('previous/next beside a collapsed domain lead to its first or last case in reading order, as when the domain is listed', () => {

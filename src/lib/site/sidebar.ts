@@ -36,46 +36,48 @@ export function caseTitles(cases: { slug: string; data: { title: string; draft: 
 	return Object.fromEntries(cases.filter((c) => !c.data.draft).map((c) => [`/cases/${c.slug}/`, c.data.title]));
 }
 
-/** Starlight's sidebar: the guide pages, then cases grouped by domain. Case pages set their own previous/next links from readingOrder. */
-export function buildSidebar(cases: CheckedCase[], base = '/', root = projectRoot()): SidebarItem[] {
-	// Starlight does not prefix `link` items with the base path, so do it here.
-	const link = (path: string) => base.replace(/\/?$/, '/') + path.replace(/^\//, '');
+/**
+ * Starlight's sidebar: the guide pages, then cases grouped by domain. Case pages set their own
+ * previous/next links from readingOrder. Links are site paths without the base path: Starlight
+ * prefixes every `link` item with it (adding it here too gave `/mlsd/mlsd/cases/` under a base path).
+ */
+export function buildSidebar(cases: CheckedCase[], root = projectRoot()): SidebarItem[] {
 	const domains = readDataFile(root, DOMAINS_FILE, domainCatalogSchema).data ?? [];
 	const groups: SidebarItem[] = domains.flatMap((d): SidebarItem[] => {
 		const listed = readingOrder(cases, [d.id]);
 		if (listed.length === 0) return [];
-		if (listed.length > SIDEBAR_CASES_PER_DOMAIN) return [{ label: `${d.title} (${listed.length})`, link: domainGroupLink(d.id, base) }];
-		return [{ label: d.title, items: listed.map((c) => ({ label: c.data.title, link: link(`/cases/${c.slug}/`) })) }];
+		if (listed.length > SIDEBAR_CASES_PER_DOMAIN) return [{ label: `${d.title} (${listed.length})`, link: domainGroupLink(d.id) }];
+		return [{ label: d.title, items: listed.map((c) => ({ label: c.data.title, link: `/cases/${c.slug}/` })) }];
 	});
 	return [
 		{
 			label: 'Start here',
 			items: [
-				{ label: 'All case studies', link: link('/cases/') },
-				{ label: 'Prompt index', link: link('/prompts/') },
-				{ label: 'Search', link: link('/search/') },
-				{ label: 'The framework', link: link('/framework/') },
-				{ label: 'Pitfall catalog', link: link('/pitfalls/') },
-				{ label: 'The 16-week roadmap', link: link('/roadmap/') },
-				{ label: 'Practice worksheets', link: link('/practice/') },
-				{ label: 'Review flashcards', link: link('/review/') },
-				{ label: 'Your progress', link: link('/progress/') },
-				{ label: 'Calculators', link: link('/calculators/') },
+				{ label: 'All case studies', link: '/cases/' },
+				{ label: 'Prompt index', link: '/prompts/' },
+				{ label: 'Search', link: '/search/' },
+				{ label: 'The framework', link: '/framework/' },
+				{ label: 'Pitfall catalog', link: '/pitfalls/' },
+				{ label: 'The 16-week roadmap', link: '/roadmap/' },
+				{ label: 'Practice worksheets', link: '/practice/' },
+				{ label: 'Review flashcards', link: '/review/' },
+				{ label: 'Your progress', link: '/progress/' },
+				{ label: 'Calculators', link: '/calculators/' },
 			],
 		},
 		{ label: 'Case studies', items: groups },
 		{
 			label: 'Concepts',
 			items: [
-				{ label: 'The ML lifecycle', link: link('/concepts/ml-lifecycle/') },
-				{ label: 'Metrics, and when each misleads', link: link('/concepts/metrics/') },
-				{ label: 'Online experiments', link: link('/concepts/experiments/') },
-				{ label: 'Recommender funnels', link: link('/concepts/recommender-funnels/') },
-				{ label: 'Embeddings and similarity search', link: link('/concepts/embeddings/') },
-				{ label: 'LLM systems: retrieval, judges and cost', link: link('/concepts/llm-systems/') },
+				{ label: 'The ML lifecycle', link: '/concepts/ml-lifecycle/' },
+				{ label: 'Metrics, and when each misleads', link: '/concepts/metrics/' },
+				{ label: 'Online experiments', link: '/concepts/experiments/' },
+				{ label: 'Recommender funnels', link: '/concepts/recommender-funnels/' },
+				{ label: 'Embeddings and similarity search', link: '/concepts/embeddings/' },
+				{ label: 'LLM systems: retrieval, judges and cost', link: '/concepts/llm-systems/' },
 			],
 		},
-		{ label: 'Guides', items: [{ label: 'From notebook to production repository', link: link('/guides/notebook-to-production/') }] },
+		{ label: 'Guides', items: [{ label: 'From notebook to production repository', link: '/guides/notebook-to-production/' }] },
 	];
 }
 
