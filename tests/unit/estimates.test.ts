@@ -88,6 +88,7 @@ describe('formatBytes, the one byte formatter (decimal units, "KB")', () => {
 describe('formatCount', () => {
 	it.each([
 		[2.5e12, '2.5T'],
+		[4.5e15, '4500T'],
 		[1e12, '1T'],
 		[1e9, '1B'],
 		[450e6, '450M'],

@@ -23,6 +23,10 @@ describe('erfc', () => {
 		[6, 2.1519736712498913e-17],
 		[10, 2.0884875837625448e-45],
 		[26, 5.6631924088561428e-296],
+		// x² not exact in binary: exp(−x²) is taken as exp(−z²)·exp(−(x − z)(x + z)) to keep its digits
+		[5.3, 6.6130818503408109e-14],
+		[13.7, 1.2613158337408749e-83],
+		[25.3, 2.2930368608459018e-280],
 		// x < 0 through erfc(x) = 2 − erfc(−x)
 		[-0.5, 1.5204998778130465],
 		[-3, 1.9999779095030014],
@@ -109,7 +113,7 @@ describe('normalQuantile', () => {
 	});
 
 	it('rejects probabilities outside (0, 1)', () => {
-		for (const p of [0, 1, -0.1, 1.5, Number.NaN]) expect(() => normalQuantile(p)).toThrow(RangeError);
+		for (const p of [0, 1, -0.1, 1.5, Number.NaN]) expect(() => normalQuantile(p)).toThrow(new RangeError('p must be in (0, 1)'));
 	});
 });
 
@@ -164,7 +168,7 @@ describe('experimentDays (every day brings new users)', () => {
 	});
 
 	it('rejects zero traffic', () => {
-		expect(() => experimentDays(3841, 0)).toThrow(RangeError);
+		expect(() => experimentDays(3841, 0)).toThrow(new RangeError('daily users must be positive'));
 	});
 });
 
@@ -192,7 +196,8 @@ describe('uniqueUsersAfterDays', () => {
 	});
 
 	it('rejects an empty population, more daily users than the population, and negative days', () => {
-		expect(() => uniqueUsersAfterDays(0, 1, 1)).toThrow(/population/);
+		expect(() => uniqueUsersAfterDays(0, 1, 1)).toThrow(new RangeError('population must be positive'));
+		expect(() => uniqueUsersAfterDays(-100, -1, 1)).toThrow(new RangeError('population must be positive'));
 		expect(() => uniqueUsersAfterDays(100, 101, 1)).toThrow(/daily users/);
 		expect(() => uniqueUsersAfterDays(100, 0, 1)).toThrow(/daily users/);
 		expect(() => uniqueUsersAfterDays(100, 10, -1)).toThrow(/days/);
@@ -244,6 +249,14 @@ describe('experimentDaysUnique', () => {
 		expect(experimentDaysUnique(5_781.25 + 1e-6, 40_000, 10_000, 1, 0.25)).toBe(4);
 	});
 
+	it('steps back when the closed form rounds one day too far', () => {
+		// 51 per arm from 200 users at 60 a day: 200 · (1 − 0.7²) = 102 distinct users after exactly two days,
+		// but ln(1 − 102/200) ÷ ln(1 − 0.3) evaluates to 2.0000000000000004, whose ceiling is 3.
+		expect(Math.log1p(-102 / 200) / Math.log1p(-60 / 200)).toBeGreaterThan(2);
+		expect(experimentDaysUnique(51, 200, 60)).toBe(2);
+		expect(experimentDaysUnique(51, 100, 30, 1)).toBe(2);
+	});
+
 	it('does not end a day early when the day before falls short by a few users', () => {
 		// 999 of every 1,000 users a day among 10^15: after four days 10^15 − 1,000 users, after five 10^15 − 1.
 		expect(experimentDaysUnique(999_999_999_999_999, 1e15, 999e12, 1)).toBe(5);
@@ -266,5 +279,8 @@ describe('experimentDaysUnique', () => {
 		expect(() => experimentDaysUnique(10, 0, 1)).toThrow(/population/);
 		expect(() => experimentDaysUnique(10, 100, 200)).toThrow(/daily users/);
 		expect(() => experimentDaysUnique(-1, 100, 10)).toThrow(/users per arm/);
+		expect(() => experimentDaysUnique(10, 100, 10, 0)).toThrow('users per arm must not be negative, and there must be at least one arm');
+		// No users needed: the first day will do.
+		expect(experimentDaysUnique(0, 100, 10)).toBe(1);
 	});
 });

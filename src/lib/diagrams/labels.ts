@@ -54,7 +54,7 @@ export class LabelParser {
 
 	/** Sequence-diagram text: literal, with `<br>` as a line break and `#…;` codes decoded. */
 	plain(raw: string): Label {
-		const text = unmark(raw).replace(/&(#\d+|\w+);/g, (m) => this.decodeEntities(m));
+		const text = unmark(raw).replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m) => this.decodeEntities(m));
 		return plainLabel(text.replace(/<br\s*\/?>/gi, '\n'));
 	}
 

@@ -353,7 +353,7 @@ describe('checkContent: catalogs, routes and files', () => {
 	});
 
 	it('suggests at most three other cases for a link to a missing one', async () => {
-		const report = await check({ 'case-studies/a.mdx': valid, 'case-studies/b.mdx': valid, 'case-studies/c.mdx': valid, 'case-studies/d.mdx': body('[x](/cases/no-such-case/)') });
+		const report = await check({ 'case-studies/a.mdx': valid, 'case-studies/b.mdx': valid, 'case-studies/c.mdx': valid, 'case-studies/d.mdx': valid, 'case-studies/e.mdx': body('[x](/cases/no-such-case/)') });
 		expect(report.problems.map((p) => p.fix)).toEqual(['Link to an existing page, e.g. /cases/a/, /cases/b/, /cases/c/.']);
 	});
 

@@ -13,7 +13,7 @@ import { drawnLabels, readsAs, verifyLabels } from '../../../src/lib/diagrams/ve
 import { setUp } from './helpers.ts';
 
 const FLOW = `---
-title: Feed and ads_v2
+title: Feed and ads_v2 &#x26;&#X26; more
 ---
 flowchart LR
   subgraph G [online_path stage]
@@ -78,6 +78,10 @@ sequenceDiagram
   end
   Note right of S: done<br>twice
   W->>U: 
+  W->>S: x<br><br>y
+  opt _
+    W->>S: z
+  end
 `;
 
 interface Drawing {
@@ -188,7 +192,7 @@ describe('the label check on real drawings', () => {
 	it('fails when a plain label loses an underscore or asterisk (only Markdown labels drop them)', () => {
 		const markdown = new Set(['n:D', 'c:M', 'e:1']);
 		const marked = labelled().filter(([, key, lines]) => !markdown.has(key) && /[_*]/.test(lines.join('')));
-		expect(marked.map(([name, key]) => `${name} ${key}`).sort()).toEqual(['flowchart c:G', 'flowchart e:4', 'flowchart n:B', 'flowchart t', 'sequence b:0', 'sequence m:8', 'sequence p:U', 'sequence t']);
+		expect(marked.map(([name, key]) => `${name} ${key}`).sort()).toEqual(['flowchart c:G', 'flowchart e:4', 'flowchart n:B', 'flowchart t', 'sequence b:0', 'sequence m:37', 'sequence m:8', 'sequence p:U', 'sequence t']);
 		for (const [name, key, lines] of marked) {
 			const plain = lines.map((l) => l.replace(/[_*]/g, ''));
 			expect(check(name, rewrite(drawings.get(name)!.svg, (k) => (k === key ? plain : undefined))), `${key} drawn as ${plain.join(' / ')}`).toThrow(FAILED);
@@ -199,7 +203,7 @@ describe('the label check on real drawings', () => {
 
 	it('fails when a label is cut to its first line, or its line breaks are drawn as spaces', () => {
 		const multi = labelled().filter(([, , lines]) => lines.length > 1);
-		expect(multi.map(([, key]) => key).sort()).toEqual(['e:0', 'm:16', 'm:2', 'm:34', 'n:D', 'n:E']);
+		expect(multi.map(([, key]) => key).sort()).toEqual(['e:0', 'm:16', 'm:2', 'm:34', 'm:36', 'n:D', 'n:E']);
 		for (const [name, key, lines] of multi) {
 			const svg = drawings.get(name)!.svg;
 			expect(check(name, rewrite(svg, (k) => (k === key ? [lines.join('')] : undefined))), `${key} run together`).toThrow(FAILED);
@@ -250,7 +254,7 @@ describe('the label check on real drawings', () => {
 			throw new Error(`no error for ${key}`);
 		};
 		const named: [string, string, string, string][] = [
-			['flowchart', 't', 'diagram title', 'Feed and ads_v2'],
+			['flowchart', 't', 'diagram title', 'Feed and ads_v2 && more'],
 			['flowchart', 'n:A', 'node "A"', 'Rank'],
 			['flowchart', 'e:0', 'label of A → B', 'top 20 / by score'],
 			['flowchart', 'c:G', 'subgraph "G"', 'online_path stage'],

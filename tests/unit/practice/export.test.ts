@@ -85,6 +85,67 @@ describe('export', () => {
 		expect(md.match(/_\(no answer\)_/g)).toHaveLength(2);
 	});
 
+	it('writes the mock interview: each interjection in order, when it came, the answer and the sketch', () => {
+		const interjection = { id: 'change:latency-halves', kind: 'change' as const, section: 'model', atMs: 12 * MIN + 5_000, prompt: 'The latency budget halves.', sketch: 'Fewer candidates.', shownAt: T0 + 13 * MIN, answer: '  Cut candidates.  ' };
+		const mock = {
+			seed: 7,
+			endedAt: null,
+			interjections: [
+				interjection,
+				{ ...interjection, id: 'follow-up:new-user', kind: 'follow-up' as const, section: 'requirements', atMs: 3 * MIN, prompt: 'What does a new user see?\nFirst session.', sketch: 'A starter pool.', answer: ' \n ' },
+				{ ...interjection, id: 'follow-up:gone', kind: 'follow-up' as const, section: 'removed-section', atMs: 40 * MIN, shownAt: null, answer: '' },
+			],
+		};
+		const md = attemptToMarkdown({ ...sample(), mock }, info, NOW);
+		const part = md.slice(md.indexOf('## Mock interview'), md.indexOf('## Self-assessment'));
+		expect(part).toBe(
+			[
+				'## Mock interview',
+				'',
+				'Seed 7 (the same seed gives the same interjections at the same moments). The interview had not been ended.',
+				'',
+				'### 1. Requirement change (12:05 into the interview, during Model)',
+				'',
+				'> The latency budget halves.',
+				'',
+				'Cut candidates.',
+				'',
+				'Answer sketch: Fewer candidates.',
+				'',
+				'### 2. Follow-up question (3:00 into the interview, during Requirements and scope)',
+				'',
+				'> What does a new user see?',
+				'> First session.',
+				'',
+				'_(no answer)_',
+				'',
+				'Answer sketch: A starter pool.',
+				'',
+				'### 3. Follow-up question (40:00 into the interview, during removed-section)',
+				'',
+				'> The latency budget halves.',
+				'',
+				'_(not reached)_',
+				'',
+				'Answer sketch: Fewer candidates.',
+				'',
+				'',
+			].join('\n'),
+		);
+		expect(attemptToMarkdown({ ...sample(), mock: { ...mock, endedAt: NOW } }, info, NOW)).toContain('at the same moments). Ended and revealed.\n');
+		expect(attemptToMarkdown(sample(), info, NOW)).not.toContain('## Mock interview');
+	});
+
+	it('writes what the worksheet lacks plainly: no budget for the length, no key points, nothing viewed', () => {
+		const a = { ...sample(), revealed: [], timer: { ...sample().timer, minutes: 50 } };
+		const md = attemptToMarkdown(a, { ...info, keyPoints: { requirements: info.keyPoints.requirements, model: [] } }, NOW);
+		expect(md).toContain('- Reference answers viewed: none\n');
+		expect(md).toContain('Time: 12:00 of ? min');
+		expect(md).toContain('Key points (2 of 3 key points covered)');
+		expect(md.match(/Key points \(/g)).toHaveLength(1);
+		expect(attemptToMarkdown(a, { ...info, keyPoints: { requirements: info.keyPoints.requirements } }, NOW).match(/Key points \(/g)).toHaveLength(1);
+	});
+
 	it('names files by case and start time', () => {
 		expect(exportFileName('sample-feed', sample(), 'md')).toBe('sample-feed-attempt-2025-03-01-1000.md');
 		expect(exportFileName('sample-feed', sample(), 'json')).toBe('sample-feed-attempt-2025-03-01-1000.json');
@@ -199,6 +260,17 @@ describe('import of untrusted files', () => {
 		expect(r.attempt.revealed).toEqual(['model', 'requirements']);
 		expect(Object.keys(r.attempt.answers)).toEqual(['model']);
 		expect(Object.keys(r.attempt.scores)).toEqual(['problem-understanding', 'modeling']);
+	});
+
+	it('keeps only ticks of key points the case has, and no section whose ticks all went', () => {
+		const r = parse(exported((f) => (f.attempt.covered = { requirements: [2, 3, 2, 0], model: [2, 5] })));
+		expect(r.ok && r.attempt.covered).toEqual({ requirements: [0, 2] });
+	});
+
+	it('upgrades only a version 1 file that has no key-point ticks; a newer one without them is damaged', () => {
+		expect(message(exported((f) => delete f.attempt.covered))).toMatch(/^This export is damaged or from an incompatible version/);
+		const v1 = parse(exported((f) => ((f.version = 1), delete f.attempt.covered, delete f.attempt.target)));
+		expect(v1.ok && v1.attempt.covered).toEqual({});
 	});
 
 	it('names every unknown rubric dimension', () => {
