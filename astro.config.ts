@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { checkContent } from './src/lib/content/check-content.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { knownWarnings } from './src/integrations/known-warnings.ts';
+import { releaseHeap } from './src/integrations/release-heap.ts';
 import { buildSidebar, caseTitles } from './src/lib/site/sidebar.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
@@ -64,6 +65,8 @@ export default defineConfig({
 	integrations: [
 		contentCheck(report),
 		knownWarnings(),
+		// Before Starlight: its astro:build:done runs pagefind.
+		releaseHeap(),
 		starlight({
 			title: 'MLSD Workbook',
 			description: 'Machine-learning system design, worked in depth: case studies, timed practice, PDFs.',

@@ -12,6 +12,13 @@
  * Peak memory is the resident set of the build's whole process tree (the build and what it
  * runs, pagefind among them), sampled from /proc every 100 ms and tagged with the build phase
  * Astro's log is in; the JS heap is sampled inside the build and tagged the same way.
+ *
+ * To see what holds memory (each into the project copy; add --keep):
+ *   MLSD_HEAP_SNAPSHOT_PHASE=pagefind   a heap snapshot, after a full collection, as that phase starts
+ *   MLSD_HEAP_SNAPSHOT_MB=600           a heap snapshot when the JS heap first passes 600 MB
+ *   MLSD_SMAPS_PHASE=pagefind           the build process's /proc/<pid>/smaps as that phase starts
+ *   MLSD_KEEP_PRERENDER=1               a copy of the server bundle pages render from (dist/.prerender)
+ *   MIMALLOC_SHOW_STATS=1               the bundler's allocator statistics at exit (in build.log)
  */
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -26,7 +26,7 @@ import { formatBytes, KB } from '../src/lib/numbers/estimates.ts';
 import { pageFile, weighPage } from '../src/lib/tooling/page-weight.ts';
 import { lighthouseTable, missingGoal, runLighthouse } from './bench-lighthouse.ts';
 import { BUILD_MEMORY_NOTE, WHY_BENCH_DIFFERED } from './bench-notes.ts';
-import { scalingTable, type BuildRun } from './bench-build.ts';
+import { phaseTable, scalingTable, type BuildRun } from './bench-build.ts';
 import { TESTS_SECTION_INTRO, testsTable, type TestRun } from './bench-tests.ts';
 
 const args = process.argv.slice(2);
@@ -194,9 +194,11 @@ if (only.has('scaling'))
 			const runs = JSON.parse(readFileSync(json, 'utf8')) as BuildRun[];
 			if (r.code !== 0) failed = true;
 			return [
-				'Each row is a cold build (`astro build` through its API, with the node flags of `npm run build`, diagram cache off) of a temporary copy of the project holding that many real-size cases: the real ones, then copies of them under other slugs and titles, each copy\'s diagrams changed so that every one is rendered afresh (scripts/bench-build.ts `--real`). Every case adds its pages (case, crib sheet, practice, blank worksheet, printable case and worksheet). *CPU time* is the build process plus the processes it ran (pagefind); it is the steadier figure when the machine is busy. *Peak JS heap* is sampled every 200 ms; *heap live after* is what the build still holds when done, after a full collection. *One case page* is the HTML of a single case page.',
+				'Each row is a cold build (`astro build` through its API, with the node flags of `npm run build`, diagram cache off) of a temporary copy of the project holding that many real-size cases: the real ones, then copies of them under other slugs and titles, each copy\'s diagrams changed so that every one is rendered afresh (scripts/bench-build.ts `--real`). Every case adds its pages (case, crib sheet, practice, blank worksheet, printable case and worksheet). *CPU time* is the build process plus the processes it ran (pagefind); it is the steadier figure when the machine is busy. *Peak memory* is the resident set of the whole process tree (the build and pagefind), sampled from /proc every 100 ms; *peak JS heap* is sampled inside the build every 200 ms; *heap live after* is what the build still holds when done, after a full collection. *One case page* is the HTML of a single case page. The second table splits the peak by build phase (from Astro\'s log): the tree\'s resident set in bold, the build process\'s anonymous memory, its JS heap in use / reserved, and the time in the phase.',
 				'',
 				scalingTable(runs),
+				'',
+				phaseTable(runs),
 				'',
 				`Load average at the start of each build: ${runs.map((x) => `${x.cases} cases ${x.loadBefore.toFixed(1)}`).join(', ')}.`,
 				'',

@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { releaseHeap } from '../../../src/integrations/release-heap.ts';
 import { BUILD_PHASES, lineSplitter, nextPhase, type BuildPhase } from '../../../src/lib/tooling/build-phases.ts';
 import { parseStatus, processTree, readProcesses, treeMemory, type ProcessMemory } from '../../../src/lib/tooling/process-memory.ts';
 import { buildScriptNodeFlags } from '../../../scripts/bench-build.ts';
@@ -98,5 +100,45 @@ describe('buildScriptNodeFlags', () => {
 		expect(buildScriptNodeFlags('node scripts/require-node.mjs && node --import ./scripts/build-memory.mjs --max-old-space-size=1536 node_modules/astro/bin/astro.mjs build')).toEqual(['--import', './scripts/build-memory.mjs', '--max-old-space-size=1536']);
 		expect(buildScriptNodeFlags('node node_modules/astro/bin/astro.mjs build')).toEqual([]);
 		expect(buildScriptNodeFlags('astro build')).toEqual([]);
+	});
+});
+
+describe('what npm run build runs with to stay small', () => {
+	const flags = buildScriptNodeFlags(JSON.parse(readFileSync('package.json', 'utf8')).scripts.build);
+
+	it('preloads scripts/build-memory.mjs and exposes gc (for the release-heap integration)', () => {
+		expect(flags.join(' ')).toContain('--import ./scripts/build-memory.mjs');
+		expect(flags).toContain('--expose-gc');
+	});
+
+	it('scripts/build-memory.mjs makes the bundler purge freed memory at once, unless the caller chose otherwise', () => {
+		const env = (extra: Record<string, string>) => {
+			const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'MIMALLOC_PURGE_DELAY'));
+			const r = spawnSync(process.execPath, ['--import', './scripts/build-memory.mjs', '-e', 'console.log(process.env.MIMALLOC_PURGE_DELAY)'], { encoding: 'utf8', env: { ...base, ...extra } });
+			return r.stdout.trim();
+		};
+		expect(env({})).toBe('0');
+		expect(env({ MIMALLOC_PURGE_DELAY: '250' })).toBe('250');
+	});
+});
+
+describe('releaseHeap', () => {
+	const g = globalThis as { gc?: unknown };
+	const saved = g.gc;
+	afterEach(() => {
+		g.gc = saved;
+	});
+	const done = () => (releaseHeap().hooks['astro:build:done'] as () => void)();
+
+	it('runs the collection that unmaps freed heap pages when the build was started with --expose-gc', () => {
+		const gc = vi.fn();
+		g.gc = gc;
+		done();
+		expect(gc).toHaveBeenCalledWith({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+	});
+
+	it('does nothing without it (a bare astro build)', () => {
+		g.gc = undefined;
+		expect(done).not.toThrow();
 	});
 });
