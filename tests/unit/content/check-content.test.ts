@@ -136,6 +136,32 @@ describe('checkContent', () => {
 		expect(text).toBe('No problems found.');
 	});
 
+	it('lets the online stages use exactly the latency budget, and no more', async () => {
+		// valid.mdx: two online stages of 40 and 80 ms.
+		const at = await reportFor({ 'case-studies/minimal.mdx': valid.toString('utf8').replace('latencyBudgetMs: 200', 'latencyBudgetMs: 120') });
+		expect(at.text).toBe('No problems found.');
+		const over = await reportFor({ 'case-studies/minimal.mdx': valid.toString('utf8').replace('latencyBudgetMs: 200', 'latencyBudgetMs: 119') });
+		expect(over.text).toContain('online stages spend 120 ms, more than scale.latencyBudgetMs (119 ms)');
+	});
+
+	it('asks for a framework section heading written in other capitals to be written exactly', async () => {
+		const source = valid.toString('utf8').replace('## ML problem framing', '## ML Problem Framing');
+		const line = source.split('\n').indexOf('## ML Problem Framing') + 1;
+		const { report } = await reportFor({ 'case-studies/minimal.mdx': source });
+		expect(report.problems.map((p) => [p.line, p.message, p.fix])).toEqual([[line, 'section heading "## ML Problem Framing" should be written exactly "## ML problem framing"', 'Change the heading to "## ML problem framing".']]);
+	});
+
+	it('says where a missing section goes: before the next framework section, or at the end', async () => {
+		const source = valid.toString('utf8');
+		const middle = await reportFor({ 'case-studies/minimal.mdx': source.replace('## ML problem framing\n', '') });
+		const metricsLine = source.replace('## ML problem framing\n', '').split('\n').indexOf('## Metrics') + 1;
+		expect(middle.report.problems.map((p) => [p.line, p.message])).toEqual([[metricsLine, 'missing section "## ML problem framing" (section 3 of 11)']]);
+		expect(middle.report.problems[0]!.fix).toMatch(/^Add "## ML problem framing" before "## Metrics", answering: \S/);
+		const last = await reportFor({ 'case-studies/minimal.mdx': source.replace('## Monitoring and iteration\n', '') });
+		expect(last.report.problems.map((p) => p.message)).toEqual(['missing section "## Monitoring and iteration" (section 11 of 11)']);
+		expect(last.report.problems[0]!.fix).toMatch(/^Add "## Monitoring and iteration" at the end, answering: \S/);
+	});
+
 	it('checks the catalogs too', async () => {
 		const pitfalls = readFileSync('case-studies/pitfalls.yaml', 'utf8').replace('stage: data', 'stage: datta');
 		const { text } = await reportFor({ 'case-studies/pitfalls.yaml': pitfalls, 'case-studies/minimal.mdx': valid });
@@ -284,6 +310,9 @@ describe('arXiv references', () => {
 		expect(arxivId('https://export.arxiv.org/abs/0704.0001')).toEqual({ id: '0704.0001', year: 2007 });
 		expect(arxivId('https://arxiv.org/abs/hep-th/9901001')).toEqual({ id: 'hep-th/9901001', year: 1999 });
 		expect(arxivId('https://arxiv.org/abs/cs.IR/0105023')).toEqual({ id: 'cs.IR/0105023', year: 2001 });
+		// The edges: December, and 1991 (the first old-style ids), not 2091.
+		expect(arxivId('https://arxiv.org/abs/1912.01234')).toEqual({ id: '1912.01234', year: 2019 });
+		expect(arxivId('https://arxiv.org/abs/hep-th/9108001')).toEqual({ id: 'hep-th/9108001', year: 1991 });
 	});
 
 	it('ignores other URLs and ids that cannot be dates', () => {
@@ -293,8 +322,8 @@ describe('arXiv references', () => {
 	});
 
 	it('treats a missing venue or one that names only arXiv as arXiv-only', () => {
-		for (const venue of [undefined, '', 'arXiv', 'arXiv preprint', 'arXiv:2007.07203', 'arXiv 2007.07203', 'arXiv (cs.IR)', 'arXiv, 2019']) expect(namesOnlyArxiv(venue), String(venue)).toBe(true);
-		for (const venue of ['KDD 2021', 'arXiv 2007.07203 (CIKM 2021)', 'ORSUM workshop at ACM RecSys 2022 (arXiv 2209.07663)', 'arXiv 1603.09320 (IEEE TPAMI)']) expect(namesOnlyArxiv(venue), venue).toBe(false);
+		for (const venue of [undefined, '', 'arXiv', 'arXiv preprint', 'arXiv:2007.07203', 'arXiv 2007.07203', 'arXiv (cs.IR)', 'arXiv, 2019', '   ', 'arXiv 2007.07203v12', 'arXiv hep-th/9901001', 'arXiv cs.IR/0105023']) expect(namesOnlyArxiv(venue), String(venue)).toBe(true);
+		for (const venue of ['KDD 2021', 'arXiv 2007.07203 (CIKM 2021)', 'ORSUM workshop at ACM RecSys 2022 (arXiv 2209.07663)', 'arXiv 1603.09320 (IEEE TPAMI)', '2019', '(1603.09320)']) expect(namesOnlyArxiv(venue), venue).toBe(false);
 	});
 });
 
