@@ -25,6 +25,7 @@ import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } fr
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import v8 from 'node:v8';
+import { formatBytes } from '../src/lib/numbers/estimates.ts';
 import { BUILD_PHASES, lineSplitter, nextPhase, type BuildPhase } from '../src/lib/tooling/build-phases.ts';
 import { processTree, readProcesses, treeMemory } from '../src/lib/tooling/process-memory.ts';
 
@@ -366,7 +367,7 @@ export function scalingTable(runs: BuildRun[]): string {
 		'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 		...runs.map((r) =>
 			r.ok
-				? `| ${r.cases} | ${r.pages} | ${seconds(r.wallMs)} | ${(r.wallMs / r.cases).toFixed(0)} ms | ${seconds(r.cpuMs)} | ${(r.cpuMs / r.cases).toFixed(0)} ms | ${seconds(renderMs(r))} | ${seconds(r.pagefindMs)} | ${peakMB(r).toFixed(0)} MB | ${mb(r.peakHeapMB)} | ${mb(r.liveAfterMB)} | ${(r.distBytes / 1024 / 1024).toFixed(1)} MB | ${(r.casePageBytes / 1024).toFixed(0)} KB |`
+				? `| ${r.cases} | ${r.pages} | ${seconds(r.wallMs)} | ${(r.wallMs / r.cases).toFixed(0)} ms | ${seconds(r.cpuMs)} | ${(r.cpuMs / r.cases).toFixed(0)} ms | ${seconds(renderMs(r))} | ${seconds(r.pagefindMs)} | ${peakMB(r).toFixed(0)} MB | ${mb(r.peakHeapMB)} | ${mb(r.liveAfterMB)} | ${formatBytes(r.distBytes)} | ${formatBytes(r.casePageBytes, 0)} |`
 				: `| ${r.cases} | build failed | | | | | | | | | | | |`,
 		),
 	];

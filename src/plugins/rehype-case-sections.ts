@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
+import { PHONE_CHARS_PER_LINE } from '../lib/site/section-size.ts';
 
 /** Class of the wrapper around one `##` section of a case body (src/styles/case-sections.css). */
 export const CASE_SECTION_CLASS = 'case-section';
@@ -9,30 +10,30 @@ export const CASE_SECTION_CLASS = 'case-section';
  * next `##`) in `<section class="case-section">`, so the browser can skip laying
  * out the sections that are off screen (`content-visibility: auto` in
  * src/styles/case-sections.css): a case is tens of thousands of pixels tall on a
- * phone. Each wrapper carries the length of its text (`--cv-chars`) and the height of
- * its diagrams (`--cv-px`, `--cv-px-wide`), from which the CSS estimates its height until it is first drawn. Only case files (their
- * front matter has a `prompt`) are wrapped; other Markdown pages are short.
+ * phone. Each wrapper carries the length of its text (`--cv-chars`) and the height
+ * of its diagrams (`--cv-px`, `--cv-px-wide`), from which the CSS estimates its
+ * height until it is first drawn. Only case files (their front matter has a
+ * `prompt`) are wrapped; other Markdown pages are short.
  */
 export default function rehypeCaseSections() {
 	return (tree: Root, file: VFile): void => {
 		const frontmatter = (file.data.astro as { frontmatter?: { prompt?: unknown } } | undefined)?.frontmatter;
 		if (typeof frontmatter?.prompt !== 'string') return;
 		const out: RootContent[] = [];
-		let section: Element | undefined;
+		const sections: Element[] = [];
 		for (const node of tree.children) {
 			if (node.type === 'element' && node.tagName === 'h2') {
-				section = { type: 'element', tagName: 'section', properties: { className: [CASE_SECTION_CLASS] }, children: [] };
-				out.push(section);
+				sections.push({ type: 'element', tagName: 'section', properties: { className: [CASE_SECTION_CLASS] }, children: [] });
+				out.push(sections.at(-1)!);
 			}
+			const section = sections.at(-1);
 			if (section) section.children.push(node as ElementContent);
 			else out.push(node);
 		}
-		for (const node of out)
-			if (node.type === 'element' && node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes(CASE_SECTION_CLASS))
-				{
-				const diagrams = diagramHeights(node);
-				node.properties.style = `--cv-chars: ${textLength(node)}; --cv-px: ${Math.round(diagrams.phone)}; --cv-px-wide: ${Math.round(diagrams.wide)}`;
-			}
+		for (const section of sections) {
+			const diagrams = diagramHeights(section);
+			section.properties.style = `--cv-chars: ${textLength(section)}; --cv-px: ${Math.round(diagrams.phone)}; --cv-px-wide: ${Math.round(diagrams.wide)}`;
+		}
 		tree.children = out;
 	};
 }
@@ -83,8 +84,6 @@ function diagramHeights(node: Root | RootContent): { phone: number; wide: number
 
 /** A summary line takes about as much room as this many characters of text (padding, border). */
 const SUMMARY_CHARS = 60;
-/** Characters per line on a phone (--cv-cpl in src/styles/case-sections.css). */
-const PHONE_CHARS_PER_LINE = 40;
 /** Width of the text column on a 412 px phone, and at most on a wide screen. */
 const PHONE_COLUMN_PX = 380;
 const WIDE_COLUMN_PX = 720;
@@ -96,8 +95,7 @@ function tableChars(table: Element): number {
 		if (node.type !== 'element') return;
 		if (node.tagName === 'thead') return;
 		if (node.tagName === 'td' || node.tagName === 'th') {
-			const label = String(node.properties.dataLabel ?? '');
-			// The label takes a line of its own, the value the lines after it.
+			// The column's label (data-label) takes a line of its own, the value the lines after it.
 			chars += PHONE_CHARS_PER_LINE + node.children.reduce((n, child) => n + textLength(child), 0) + PHONE_CHARS_PER_LINE / 2;
 			return;
 		}

@@ -78,12 +78,13 @@ export function formatCount(n: number, digits = 1): string {
 	return String(n);
 }
 
-/** One kilobyte as every byte figure in the project counts it: 1,000 bytes (decimal, SI), not 1,024. */
+/** One kilobyte as every file and transfer size in the project counts it: 1,000 bytes (decimal, SI), not 1,024. */
 export const KB = 1000;
 
 /**
- * The project's one byte formatter: every byte figure the site, the checks, the tests and the
- * benchmarks print goes through it. Decimal units (1 KB = 1,000 bytes, 1 MB = 10⁶ bytes), as
+ * The project's one byte formatter: every size of a file, a page or a transfer that the site, the
+ * checks, the tests and the benchmarks print goes through it (memory in the benchmarks stays in
+ * MiB, as /proc and V8 report it). Decimal units (1 KB = 1,000 bytes, 1 MB = 10⁶ bytes), as
  * storage and network capacities are quoted: 1.5 TB, 320 GB, 12.3 KB. The unit is chosen after
  * rounding, so 999,950 bytes is "1 MB"; trailing zeros are dropped ("12 KB", not "12.0 KB").
  */

@@ -1,13 +1,16 @@
 /**
  * The size hint a generated case section (pitfalls, checklist, follow-ups, references) gives the
  * browser while it is skipped off screen: `--cv-chars` for src/styles/case-sections.css, the same
- * measure src/plugins/rehype-case-sections.ts puts on the body's sections. A hint far too small
+ * measure (and line length) src/plugins/rehype-case-sections.ts puts on the body's sections. A hint far too small
  * puts the next section on top of this one until it is drawn, which page audits report as
  * overlapping touch targets.
  */
 
+/** Characters a line holds in a case's text column on a phone (`--cv-cpl` in src/styles/case-sections.css). */
+export const PHONE_CHARS_PER_LINE = 40;
+
 /** A block (paragraph, list item, heading) ends its last line early and carries margins: about one line more. */
-export const CHARS_PER_BLOCK = 40;
+export const CHARS_PER_BLOCK = PHONE_CHARS_PER_LINE;
 
 /**
  * `--cv-chars` for a section whose first view shows these blocks of text (Markdown markup included: close enough for a
@@ -23,4 +26,4 @@ export function sectionSizeStyle(blocks: readonly string[], perBlock = CHARS_PER
 }
 
 /** A closed group of the design checklist: its summary is a bordered box about two lines tall. */
-export const CHARS_PER_BOX = 80;
+export const CHARS_PER_BOX = 2 * PHONE_CHARS_PER_LINE;
