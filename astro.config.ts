@@ -52,6 +52,12 @@ export default defineConfig({
 		processor: unified({ remarkPlugins: [remarkMermaid, [remarkKeyPoints, { sections: loadFramework().sections }], remarkMath, remarkEstimate, [remarkLinkTitles, { titles: { ...sidebarTitles(sidebar), ...caseTitles(report.cases) } }]], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables, rehypeCaseSections] }),
 	},
 	vite: {
+		// A save often reaches the disk in two steps (an editor, or writeFileSync, empties the file and then
+		// writes it). Without this the file watcher reports the empty file: Astro's content loader then fails
+		// to reload the case and keeps the old version, and the preview shows stale content until the next
+		// save. Every watcher (Astro's, Vite's, the content check's) now hears of a file once its size has
+		// held still for 150 ms.
+		server: { watch: { awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 25 } } },
 		build: {
 			rollupOptions: {
 				onwarn(warning, warn) {

@@ -57,22 +57,16 @@ export function watchContent(server: ViteDevServer, logger: AstroIntegrationLogg
 				}
 			});
 	};
-	// A save can arrive as several events (an editor, or `writeFileSync`, truncates the file and
-	// then writes it): check once the file has settled, not the empty file in between.
-	let settle: NodeJS.Timeout | undefined;
+	// The watcher reports a file once its writes have settled (server.watch.awaitWriteFinish in astro.config.ts).
 	for (const event of ['add', 'change', 'unlink'] as const) {
 		server.watcher.on(event, (file) => {
 			if (!isCheckedFile(root, file)) return;
 			if (/^case-studies\/.*\.mdx?$/.test(displayPath(root, file))) storeReloaded ??= onStoreReload();
 			else reloadOnFix = true;
-			clearTimeout(settle);
-			settle = setTimeout(schedule, SETTLE_MS);
+			schedule();
 		});
 	}
 }
-
-/** How long a checked file must stay unchanged before the check reads it. */
-const SETTLE_MS = 150;
 
 /** Astro's signal to its page renderer that the content data store changed (astro/dist/content/vite-plugin-content-virtual-mod.js). */
 const STORE_CHANGED = 'astro:content-changed';
